@@ -1,0 +1,1 @@
+"""Data files shipped with talkdesk: icons, translations, document templates."""

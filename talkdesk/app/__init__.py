@@ -1,0 +1,1 @@
+"""Composition root: paths, logging, wiring, the command line and the Qt loop."""

@@ -1,0 +1,28 @@
+"""Where things live and how costly the key derivation is, read from the environment once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams
+
+APP_NAME = "talkdesk"
+# Only for the test suite: Argon2id at its cheapest, so hundreds of unlocks stay fast.
+FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8)
+
+
+def data_dir(cli_value: str | None) -> Path:
+    """--data-dir, else TALKDESK_DATA_DIR, else the platform's user data folder."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get("TALKDESK_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def kdf_params() -> KdfParams:
+    return FAST_KDF if os.environ.get("TALKDESK_FAST_KDF") == "1" else DEFAULT_KDF

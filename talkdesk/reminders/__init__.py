@@ -1,0 +1,1 @@
+"""Reminders raised while talkdesk runs (built in a later issue)."""

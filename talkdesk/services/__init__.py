@@ -1,0 +1,1 @@
+"""Use cases: one call per user action, one transaction each, returning what changed."""

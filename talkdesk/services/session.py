@@ -1,0 +1,149 @@
+"""The workspace's life: create, unlock (password, recovery code, remembered), lock.
+
+While locked there is no engine and no key in memory; every service call then
+fails with LOCKED, and the UI asks for the password again.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from talkdesk.domain.clock import Clock
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.domain.password import is_acceptable
+from talkdesk.domain.values import AuditAction, Role
+from talkdesk.services import audit
+from talkdesk.services.context import Context
+from talkdesk.storage import keyfile, workspace
+from talkdesk.storage.database import Database
+from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams
+from talkdesk.storage.keystore import RememberedKeyStore
+from talkdesk.storage.paths import WorkspacePaths
+from talkdesk.storage.tables import workspace_info
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WorkspaceInfo:
+    owner_name: str
+    unit: str
+    role: Role
+
+
+class WorkspaceSession:
+    """One workspace folder and, while unlocked, its open database.
+
+    Attributes:
+        paths: the workspace's files.
+        notices: codes of what the last unlock worked around (for a message).
+    """
+
+    def __init__(
+        self,
+        paths: WorkspacePaths,
+        clock: Clock,
+        keystore: RememberedKeyStore,
+        kdf: KdfParams = DEFAULT_KDF,
+    ) -> None:
+        self.paths = paths
+        self._clock = clock
+        self._keystore = keystore
+        self._kdf = kdf
+        self._db: Database | None = None
+        self.notices: list[str] = []
+
+    # -- state ------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        return self.paths.exists()
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._db is not None
+
+    @property
+    def context(self) -> Context:
+        if self._db is None:
+            raise TalkdeskError(ErrorCode.LOCKED)
+        return Context(self._db, self._clock)
+
+    def is_remembered(self) -> bool:
+        return workspace.is_remembered(self.paths)
+
+    def info(self) -> WorkspaceInfo:
+        with self.context.db.reading() as conn:
+            rows = dict(conn.execute(select(workspace_info.c.key, workspace_info.c.value)).all())
+        return WorkspaceInfo(
+            owner_name=rows.get("owner_name", ""),
+            unit=rows.get("unit", ""),
+            role=Role(rows.get("role", Role.LEADER.value)),
+        )
+
+    # -- transitions ------------------------------------------------------------
+
+    def create(
+        self, password: str, owner_name: str, unit: str, role: Role, remember: bool = False
+    ) -> str:
+        """Create the workspace, leave it unlocked, and return the recovery code (shown once)."""
+        _check_password(password)
+        info = {"owner_name": owner_name.strip(), "unit": unit.strip(), "role": role.value}
+        db, code = workspace.create_workspace(
+            self.paths, password, info, self._clock.now(), self._kdf
+        )
+        self._adopt(db, AuditAction.CREATED_WORKSPACE)
+        if remember:
+            self.set_remembered(True)
+        return code
+
+    def unlock_with_password(self, password: str) -> None:
+        self._adopt(workspace.open_with_password(self.paths, password), AuditAction.OPENED)
+
+    def unlock_with_recovery(self, code: str, new_password: str) -> None:
+        _check_password(new_password)
+        db = workspace.open_with_recovery(self.paths, code, new_password, self._kdf)
+        self._adopt(db, AuditAction.RECOVERED)
+
+    def unlock_remembered(self) -> None:
+        """Open with the key kept on this computer; KEYRING_UNAVAILABLE says why not."""
+        self._adopt(workspace.open_remembered(self.paths, self._keystore), AuditAction.OPENED)
+
+    def open_with_key(self, key: bytes) -> None:
+        self._adopt(workspace.open_with_key(self.paths, key), AuditAction.OPENED)
+
+    def lock(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+            log.info("workspace locked")
+
+    def change_password(self, current: str, new_password: str) -> None:
+        """Re-wrap the data key; the current password is asked again, as everywhere."""
+        _check_password(new_password)
+        db = self.context.db
+        keyfile.unwrap_password(db.key_file, current)  # proves the current password
+        workspace.change_password(db, new_password, self._kdf)
+        with db.transaction() as conn:
+            audit.record(conn, self._clock.now(), AuditAction.PASSWORD_CHANGED, "workspace")
+
+    def set_remembered(self, on: bool) -> None:
+        db = self.context.db
+        if on:
+            workspace.remember(db, self._keystore)
+        else:
+            workspace.forget(db, self._keystore)
+
+    def _adopt(self, db: Database, action: AuditAction) -> None:
+        self.lock()
+        self._db = db
+        self.notices = list(db.notices)
+        with db.transaction() as conn:
+            audit.record(conn, self._clock.now(), action, "workspace")
+
+
+def _check_password(password: str) -> None:
+    if not is_acceptable(password):
+        raise TalkdeskError(ErrorCode.PASSWORD_TOO_WEAK)

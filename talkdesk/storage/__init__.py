@@ -1,0 +1,1 @@
+"""The encrypted database, keys, migrations, search index and backups: all the SQL."""

@@ -1,0 +1,78 @@
+"""The SQLCipher engine: every pooled connection keyed first, then its pragmas set and checked."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.pool import QueuePool
+
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
+
+log = logging.getLogger(__name__)
+
+# What every connection must run with; checked at open, not hoped for.
+PRAGMAS: dict[str, str] = {
+    "journal_mode": "wal",
+    "synchronous": "2",  # FULL
+    "foreign_keys": "1",
+    "temp_store": "2",  # MEMORY
+    "secure_delete": "1",
+}
+_SET = {
+    "journal_mode": "WAL",
+    "synchronous": "FULL",
+    "foreign_keys": "ON",
+    "temp_store": "MEMORY",
+    "secure_delete": "ON",
+}
+
+
+def open_engine(path: Path, key: bytes) -> Engine:
+    """An engine over the encrypted file at `path`, keyed with the raw 256-bit `key`.
+
+    The key never goes into the URL: a `connect` listener keys each connection
+    before anything else touches it. The first read happens here, so a wrong
+    key or a damaged file is reported now, as NOT_A_DATABASE.
+    """
+    if len(key) != 32:
+        raise ValueError("data key must be 32 bytes")
+    hex_key = key.hex()
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _key_connection(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA cipher_log_level = NONE")
+        cur.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        for name, value in _SET.items():
+            cur.execute(f"PRAGMA {name} = {value}")
+        cur.close()
+
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar_one()
+            check_pragmas(conn)
+    except DatabaseError as exc:
+        engine.dispose()
+        raise TalkdeskError(ErrorCode.NOT_A_DATABASE) from exc
+    return engine
+
+
+def check_pragmas(conn: Any) -> None:
+    """Fail loudly if a connection does not run with the settings we rely on."""
+    for name, expected in PRAGMAS.items():
+        actual = str(conn.execute(text(f"PRAGMA {name}")).scalar_one()).lower()
+        if actual != expected:
+            raise RuntimeError(f"PRAGMA {name} is {actual}, expected {expected}")
