@@ -1,19 +1,29 @@
-"""What every service needs: the open workspace and the clock."""
+"""What every service needs: the open workspace (while unlocked) and the clock."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 
 from talkdesk.domain.clock import Clock
 from talkdesk.storage.database import Database
 
 
-@dataclass(frozen=True)
 class Context:
-    db: Database
-    clock: Clock
+    """Handed to every service once; survives lock and unlock.
+
+    `db` asks the session for the database each time, so a service built at
+    start keeps working after an unlock and fails with LOCKED while locked.
+    """
+
+    def __init__(self, database: Callable[[], Database], clock: Clock) -> None:
+        self._database = database
+        self.clock = clock
+
+    @property
+    def db(self) -> Database:
+        return self._database()
 
     def now(self) -> datetime:
         return self.clock.now()

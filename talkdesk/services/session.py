@@ -55,6 +55,7 @@ class WorkspaceSession:
         self._kdf = kdf
         self._db: Database | None = None
         self.notices: list[str] = []
+        self.context = Context(self._database, clock)
 
     # -- state ------------------------------------------------------------------
 
@@ -65,11 +66,10 @@ class WorkspaceSession:
     def is_unlocked(self) -> bool:
         return self._db is not None
 
-    @property
-    def context(self) -> Context:
+    def _database(self) -> Database:
         if self._db is None:
             raise TalkdeskError(ErrorCode.LOCKED)
-        return Context(self._db, self._clock)
+        return self._db
 
     def is_remembered(self) -> bool:
         return workspace.is_remembered(self.paths)
