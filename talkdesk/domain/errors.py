@@ -27,6 +27,7 @@ class ErrorCode(StrEnum):
     INVALID_VALUE = "invalid_value"
     DUPLICATE = "duplicate"
     LOCKED = "locked"
+    FINALISED = "finalised"
 
 
 class TalkdeskError(Exception):

@@ -14,7 +14,7 @@ from talkdesk.services import audit
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.pinyin import name_keys
-from talkdesk.services.query import Page, like_pattern
+from talkdesk.services.query import Page, insert_id, like_pattern
 from talkdesk.storage.tables import department, person
 
 
@@ -124,14 +124,14 @@ class PeopleService:
         with self._ctx.db.transaction() as conn:
             _refuse_sibling_named(conn, name, parent_id)
             position = conn.execute(select(func.count()).select_from(department)).scalar_one()
-            new_id = conn.execute(
+            new_id = insert_id(
+                conn,
                 insert(department).values(
                     **stamps(now), name=name, parent_id=parent_id, position=position
-                )
-            ).inserted_primary_key
-            assert new_id is not None
+                ),
+            )
             audit.record(conn, now, AuditAction.CREATED, "department")
-        row = next(d for d in self.departments() if d.id == new_id[0])
+        row = next(d for d in self.departments() if d.id == new_id)
         return row, Changes.of(Entity.DEPARTMENT)
 
     def rename_department(self, department_id: int, name: str) -> Changes:
@@ -187,12 +187,9 @@ class PeopleService:
         values = _person_values(data)
         now = self._ctx.now()
         with self._ctx.db.transaction() as conn:
-            key = conn.execute(
-                insert(person).values(**stamps(now), **values, active=True)
-            ).inserted_primary_key
-            assert key is not None
+            person_id = insert_id(conn, insert(person).values(**stamps(now), **values, active=True))
             audit.record(conn, now, AuditAction.CREATED, "person")
-        return self.person(int(key[0])), Changes.of(Entity.PERSON, Entity.DEPARTMENT)
+        return self.person(person_id), Changes.of(Entity.PERSON, Entity.DEPARTMENT)
 
     def update_person(self, person_id: int, data: PersonInput) -> tuple[PersonRow, Changes]:
         self._update(person_id, **_person_values(data))
@@ -241,16 +238,21 @@ class PeopleService:
         return stmt
 
     def _subtree(self, root: int) -> list[int]:
-        """The department and all below it: people who join a sub-department are included."""
-        children: dict[int | None, list[int]] = {}
-        for d in self.departments():
-            children.setdefault(d.parent_id, []).append(d.id)
-        out, stack = [], [root]
-        while stack:
-            current = stack.pop()
-            out.append(current)
-            stack.extend(children.get(current, []))
-        return out
+        with self._ctx.db.reading() as conn:
+            return department_subtree(conn, root)
+
+
+def department_subtree(conn: Connection, root: int) -> list[int]:
+    """The department and all below it: people of a sub-department belong to it too."""
+    children: dict[int | None, list[int]] = {}
+    for dep_id, parent_id in conn.execute(select(department.c.id, department.c.parent_id)):
+        children.setdefault(parent_id, []).append(dep_id)
+    out, stack = [], [root]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(children.get(current, []))
+    return out
 
 
 def _refuse_sibling_named(

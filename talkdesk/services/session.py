@@ -17,6 +17,7 @@ from talkdesk.domain.password import is_acceptable
 from talkdesk.domain.values import AuditAction, Role
 from talkdesk.services import audit
 from talkdesk.services.context import Context
+from talkdesk.services.templates import TemplatesService
 from talkdesk.storage import keyfile, workspace
 from talkdesk.storage.database import Database
 from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams
@@ -95,6 +96,7 @@ class WorkspaceSession:
             self.paths, password, info, self._clock.now(), self._kdf
         )
         self._adopt(db, AuditAction.CREATED_WORKSPACE)
+        TemplatesService(self.context).ensure_builtin()
         if remember:
             self.set_remembered(True)
         return code

@@ -1,0 +1,38 @@
+"""All services of one workspace, built once in `app` and handed to the screens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from talkdesk.services.follow_ups import FollowUpsService
+from talkdesk.services.people import PeopleService
+from talkdesk.services.plans import PlansService
+from talkdesk.services.search import SearchService
+from talkdesk.services.session import WorkspaceSession
+from talkdesk.services.talks import TalksService
+from talkdesk.services.templates import TemplatesService
+
+
+@dataclass(frozen=True)
+class Services:
+    session: WorkspaceSession
+    people: PeopleService
+    talks: TalksService
+    follow_ups: FollowUpsService
+    plans: PlansService
+    templates: TemplatesService
+    search: SearchService
+
+    @classmethod
+    def build(cls, session: WorkspaceSession) -> Services:
+        ctx = session.context
+        talks, follow_ups = TalksService(ctx), FollowUpsService(ctx)
+        return cls(
+            session=session,
+            people=PeopleService(ctx),
+            talks=talks,
+            follow_ups=follow_ups,
+            plans=PlansService(ctx),
+            templates=TemplatesService(ctx),
+            search=SearchService(ctx, talks, follow_ups),
+        )

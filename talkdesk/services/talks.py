@@ -1,0 +1,394 @@
+"""Talk records: drafts, finalising, amendments, and the lists that show them.
+
+Lists read only the short `talk` rows; the note text in `talk_note` is read
+when one record is opened, so a list never decrypts the notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, insert, select, update
+from sqlalchemy.sql import ColumnElement
+
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.domain.values import AuditAction, CareLevel, TalkKind, TalkState, Topic
+from talkdesk.services import audit, indexing
+from talkdesk.services.changes import Changes, Entity
+from talkdesk.services.context import Context, stamps
+from talkdesk.services.people import department_subtree
+from talkdesk.services.query import Page, insert_id
+from talkdesk.storage import search_index
+from talkdesk.storage.search_index import Index
+from talkdesk.storage.tables import department, person, talk, talk_amendment, talk_note
+
+_person = person.alias("p")
+_talker = person.alias("t")
+
+
+@dataclass(frozen=True)
+class TalkInput:
+    """What the record form holds."""
+
+    talker_id: int
+    person_id: int
+    held_at: datetime
+    place: str = ""
+    kind: TalkKind = TalkKind.REGULAR
+    topics: tuple[Topic, ...] = ()
+    content: str = ""
+    problems: str = ""
+    suggestions: str = ""
+    care_level: CareLevel = CareLevel.NONE
+    care_reason: str = ""
+    private_notes: str = ""
+    recorder: str = ""
+    others_present: str = ""
+
+
+@dataclass(frozen=True)
+class Amendment:
+    made_at: datetime
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TalkListRow:
+    id: int
+    uuid: str
+    held_at: datetime
+    person_id: int
+    person_name: str
+    department_name: str
+    talker_id: int
+    talker_name: str
+    kind: TalkKind
+    topics: tuple[Topic, ...]
+    care_level: CareLevel
+    state: TalkState
+    place: str
+
+
+@dataclass(frozen=True)
+class TalkDetail:
+    row: TalkListRow
+    data: TalkInput
+    finalised_at: datetime | None
+    amendments: tuple[Amendment, ...]
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+    @property
+    def is_final(self) -> bool:
+        return self.row.state is TalkState.FINAL
+
+
+@dataclass(frozen=True)
+class TalkFilter:
+    person_id: int | None = None
+    talker_id: int | None = None
+    department_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: TalkKind | None = None
+    state: TalkState | None = None
+
+
+class TalkSort(StrEnum):
+    HELD_AT = "held_at"
+    PERSON = "person"
+    TALKER = "talker"
+    DEPARTMENT = "department"
+    KIND = "kind"
+    STATE = "state"
+
+
+_SORT_COLUMNS: dict[TalkSort, ColumnElement[Any]] = {
+    TalkSort.HELD_AT: talk.c.held_at,
+    TalkSort.PERSON: _person.c.pinyin,
+    TalkSort.TALKER: _talker.c.pinyin,
+    TalkSort.DEPARTMENT: department.c.name,
+    TalkSort.KIND: talk.c.kind,
+    TalkSort.STATE: talk.c.state,
+}
+
+_LIST_COLUMNS = (
+    talk.c.id,
+    talk.c.uuid,
+    talk.c.held_at,
+    talk.c.person_id,
+    _person.c.name,
+    func.coalesce(department.c.name, ""),
+    talk.c.talker_id,
+    _talker.c.name,
+    talk.c.kind,
+    talk.c.topics,
+    talk.c.care_level,
+    talk.c.state,
+    talk.c.place,
+)
+
+
+class TalksService:
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    # -- lists ------------------------------------------------------------------
+
+    def list_talks(
+        self,
+        flt: TalkFilter = TalkFilter(),
+        sort: TalkSort = TalkSort.HELD_AT,
+        descending: bool = True,
+        page: Page = Page(),
+    ) -> list[TalkListRow]:
+        key = _SORT_COLUMNS[sort]
+        order = [key.desc(), talk.c.id.desc()] if descending else [key.asc(), talk.c.id.asc()]
+        with self._ctx.db.reading() as conn:
+            stmt = _joined(select(*_LIST_COLUMNS))
+            stmt = _filtered(conn, stmt, flt).order_by(*order).offset(page.offset)
+            return [_list_row(r) for r in conn.execute(stmt.limit(page.limit))]
+
+    def count_talks(self, flt: TalkFilter = TalkFilter()) -> int:
+        with self._ctx.db.reading() as conn:
+            stmt = select(func.count()).select_from(talk)
+            if flt.department_id is not None:
+                stmt = stmt.join(_person, _person.c.id == talk.c.person_id)
+            return int(conn.execute(_filtered(conn, stmt, flt)).scalar_one())
+
+    def rows_by_id(self, ids: list[int]) -> dict[int, TalkListRow]:
+        """The list rows of these talks (search hits), keyed by id."""
+        if not ids:
+            return {}
+        with self._ctx.db.reading() as conn:
+            stmt = _joined(select(*_LIST_COLUMNS)).where(talk.c.id.in_(ids))
+            return {r.id: r for r in map(_list_row, conn.execute(stmt))}
+
+    # -- one record ---------------------------------------------------------------
+
+    def get_talk(self, talk_id: int) -> TalkDetail:
+        with self._ctx.db.reading() as conn:
+            return _detail(conn, talk_id)
+
+    def create_talk(self, data: TalkInput) -> tuple[TalkDetail, Changes]:
+        """A new record, saved as a draft."""
+        _validate(data)
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            talk_id = insert_id(
+                conn,
+                insert(talk).values(**stamps(now), **_talk_values(data), state=TalkState.DRAFT),
+            )
+            conn.execute(insert(talk_note).values(talk_id=talk_id, **_note_values(data)))
+            _index(conn, talk_id, data, "")
+            audit.record(conn, now, AuditAction.CREATED, "talk", _uuid(conn, talk_id))
+            detail = _detail(conn, talk_id)
+        return detail, Changes.of(Entity.TALK)
+
+    def update_draft(self, talk_id: int, data: TalkInput) -> tuple[TalkDetail, Changes]:
+        """Save the form again; refused once the record is finalised."""
+        _validate(data)
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            old = _detail(conn, talk_id)
+            if old.is_final:
+                raise TalkdeskError(ErrorCode.FINALISED)
+            _unindex(conn, talk_id, old.data.held_at)
+            conn.execute(
+                update(talk)
+                .where(talk.c.id == talk_id)
+                .values(**_talk_values(data), updated_at=now)
+            )
+            conn.execute(
+                update(talk_note).where(talk_note.c.talk_id == talk_id).values(**_note_values(data))
+            )
+            _index(conn, talk_id, data, "")
+            detail = _detail(conn, talk_id)
+        return detail, Changes.of(Entity.TALK)
+
+    def finalise(self, talk_id: int) -> Changes:
+        """定稿: the record becomes read-only; corrections become amendments."""
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            if _detail(conn, talk_id).is_final:
+                raise TalkdeskError(ErrorCode.FINALISED)
+            conn.execute(
+                update(talk)
+                .where(talk.c.id == talk_id)
+                .values(state=TalkState.FINAL, finalised_at=now, updated_at=now)
+            )
+            audit.record(conn, now, AuditAction.FINALISED, "talk", _uuid(conn, talk_id))
+        return Changes.of(Entity.TALK)
+
+    def amend(self, talk_id: int, reason: str, text: str) -> Changes:
+        """A correction of a finalised record, kept with its time and reason."""
+        if not reason.strip():
+            raise TalkdeskError(ErrorCode.INVALID_VALUE, field="reason")
+        if not text.strip():
+            raise TalkdeskError(ErrorCode.INVALID_VALUE, field="text")
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            old = _detail(conn, talk_id)
+            if not old.is_final:
+                raise TalkdeskError(ErrorCode.INVALID_VALUE, field="state")
+            conn.execute(
+                insert(talk_amendment).values(
+                    **stamps(now), talk_id=talk_id, reason=reason.strip(), text=text.strip()
+                )
+            )
+            _unindex(conn, talk_id, old.data.held_at)
+            amended = "\n".join([*(a.text for a in old.amendments), text.strip()])
+            _index(conn, talk_id, old.data, amended)
+            audit.record(conn, now, AuditAction.AMENDED, "talk", old.row.uuid)
+        return Changes.of(Entity.TALK)
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+def _joined(stmt: Select[Any]) -> Select[Any]:
+    return stmt.select_from(
+        talk.join(_person, _person.c.id == talk.c.person_id)
+        .join(_talker, _talker.c.id == talk.c.talker_id)
+        .outerjoin(department, department.c.id == _person.c.department_id)
+    )
+
+
+def _filtered(conn: Connection, stmt: Select[Any], flt: TalkFilter) -> Select[Any]:
+    if flt.person_id is not None:
+        stmt = stmt.where(talk.c.person_id == flt.person_id)
+    if flt.talker_id is not None:
+        stmt = stmt.where(talk.c.talker_id == flt.talker_id)
+    if flt.department_id is not None:
+        stmt = stmt.where(_person.c.department_id.in_(department_subtree(conn, flt.department_id)))
+    if flt.date_from is not None:
+        stmt = stmt.where(talk.c.held_at >= datetime.combine(flt.date_from, time.min))
+    if flt.date_to is not None:
+        stmt = stmt.where(talk.c.held_at <= datetime.combine(flt.date_to, time.max))
+    if flt.kind is not None:
+        stmt = stmt.where(talk.c.kind == flt.kind.value)
+    if flt.state is not None:
+        stmt = stmt.where(talk.c.state == flt.state.value)
+    return stmt
+
+
+def _list_row(r: Any) -> TalkListRow:
+    return TalkListRow(
+        id=r[0],
+        uuid=r[1],
+        held_at=r[2],
+        person_id=r[3],
+        person_name=r[4],
+        department_name=r[5],
+        talker_id=r[6],
+        talker_name=r[7],
+        kind=TalkKind(r[8]),
+        topics=parse_topics(r[9]),
+        care_level=CareLevel(r[10]),
+        state=TalkState(r[11]),
+        place=r[12],
+    )
+
+
+def parse_topics(stored: str) -> tuple[Topic, ...]:
+    return tuple(Topic(t) for t in stored.split(",") if t in Topic.__members__.values())
+
+
+def _detail(conn: Connection, talk_id: int) -> TalkDetail:
+    row = conn.execute(
+        _joined(
+            select(
+                *_LIST_COLUMNS,
+                talk.c.recorder,
+                talk.c.others_present,
+                talk.c.finalised_at,
+                talk_note.c.content,
+                talk_note.c.problems,
+                talk_note.c.suggestions,
+                talk_note.c.care_reason,
+                talk_note.c.private_notes,
+            )
+        )
+        .outerjoin(talk_note, talk_note.c.talk_id == talk.c.id)
+        .where(talk.c.id == talk_id)
+    ).first()
+    if row is None:
+        raise TalkdeskError(ErrorCode.NOT_FOUND)
+    head = _list_row(row)
+    recorder, others, finalised_at, content, problems, suggestions, care_reason, notes = row[13:]
+    data = TalkInput(
+        talker_id=head.talker_id,
+        person_id=head.person_id,
+        held_at=head.held_at,
+        place=head.place,
+        kind=head.kind,
+        topics=head.topics,
+        content=content or "",
+        problems=problems or "",
+        suggestions=suggestions or "",
+        care_level=head.care_level,
+        care_reason=care_reason or "",
+        private_notes=notes or "",
+        recorder=recorder,
+        others_present=others,
+    )
+    amendments = tuple(
+        Amendment(*a)
+        for a in conn.execute(
+            select(talk_amendment.c.created_at, talk_amendment.c.reason, talk_amendment.c.text)
+            .where(talk_amendment.c.talk_id == talk_id)
+            .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
+        )
+    )
+    return TalkDetail(head, data, finalised_at, amendments)
+
+
+def _validate(data: TalkInput) -> None:
+    if data.talker_id == data.person_id:
+        raise TalkdeskError(ErrorCode.INVALID_VALUE, field="person")
+
+
+def _talk_values(data: TalkInput) -> dict[str, object]:
+    return {
+        "talker_id": data.talker_id,
+        "person_id": data.person_id,
+        "held_at": data.held_at,
+        "place": data.place.strip(),
+        "kind": data.kind.value,
+        "topics": ",".join(t.value for t in data.topics),
+        "care_level": data.care_level.value,
+        "recorder": data.recorder.strip(),
+        "others_present": data.others_present.strip(),
+    }
+
+
+def _note_values(data: TalkInput) -> dict[str, str]:
+    return {
+        "content": data.content,
+        "problems": data.problems,
+        "suggestions": data.suggestions,
+        "care_reason": data.care_reason,
+        "private_notes": data.private_notes,
+    }
+
+
+def _index(conn: Connection, talk_id: int, data: TalkInput, amendments: str) -> None:
+    public = indexing.talk_public_text(data.content, data.problems, data.suggestions, amendments)
+    search_index.put(conn, Index.TALK, data.held_at, talk_id, public)
+    private = indexing.talk_private_text(data.private_notes, data.care_reason)
+    search_index.put(conn, Index.TALK_PRIVATE, data.held_at, talk_id, private)
+
+
+def _unindex(conn: Connection, talk_id: int, held_at: datetime) -> None:
+    search_index.remove(conn, Index.TALK, held_at, talk_id)
+    search_index.remove(conn, Index.TALK_PRIVATE, held_at, talk_id)
+
+
+def _uuid(conn: Connection, talk_id: int) -> str:
+    return str(conn.execute(select(talk.c.uuid).where(talk.c.id == talk_id)).scalar_one())
