@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, insert, or_, select, update
@@ -60,6 +61,23 @@ class PersonRow:
 
     def to_input(self) -> PersonInput:
         return PersonInput(**{f.name: getattr(self, f.name) for f in fields(PersonInput)})
+
+
+class PeopleSort(StrEnum):
+    NAME = "name"
+    DEPARTMENT = "department"
+    POSITION = "position"
+    JOINED = "joined"
+    STATUS = "status"
+
+
+_SORT_COLUMNS: dict[PeopleSort, Any] = {
+    PeopleSort.NAME: person.c.pinyin,
+    PeopleSort.DEPARTMENT: department.c.position,
+    PeopleSort.POSITION: person.c.position,
+    PeopleSort.JOINED: person.c.joined_on,
+    PeopleSort.STATUS: person.c.active,
+}
 
 
 @dataclass(frozen=True)
@@ -157,11 +175,19 @@ class PeopleService:
 
     # -- people -----------------------------------------------------------------
 
-    def people(self, flt: PeopleFilter = PeopleFilter(), page: Page = Page()) -> list[PersonRow]:
-        """One page of people matching the filter, ordered by pinyin (dictionary order)."""
+    def people(
+        self,
+        flt: PeopleFilter = PeopleFilter(),
+        page: Page = Page(),
+        sort: PeopleSort = PeopleSort.NAME,
+        descending: bool = False,
+    ) -> list[PersonRow]:
+        """One page of people matching the filter; names in pinyin (dictionary) order."""
+        key = _SORT_COLUMNS[sort]
+        order = [key.desc() if descending else key.asc(), person.c.pinyin, person.c.id]
         stmt = (
             self._filtered(select(*_PERSON_COLUMNS), flt)
-            .order_by(person.c.pinyin, person.c.id)
+            .order_by(*order)
             .offset(page.offset)
             .limit(page.limit)
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import AppointmentStatus, AuditAction, CadenceKind, TriggerKind
@@ -14,7 +14,14 @@ from talkdesk.services import audit
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.query import insert_id
-from talkdesk.storage.tables import appointment, person, plan_member, talk_plan, talk_trigger
+from talkdesk.storage.tables import (
+    appointment,
+    department,
+    person,
+    plan_member,
+    talk_plan,
+    talk_trigger,
+)
 
 
 @dataclass(frozen=True)
@@ -80,11 +87,6 @@ class PlansService:
     # -- plans --------------------------------------------------------------------
 
     def list_plans(self) -> list[PlanRow]:
-        members = (
-            select(plan_member.c.plan_id, func.count().label("n"))
-            .group_by(plan_member.c.plan_id)
-            .subquery()
-        )
         stmt = (
             select(
                 talk_plan.c.id,
@@ -96,14 +98,16 @@ class PlansService:
                 talk_plan.c.cadence_n,
                 talk_plan.c.start_on,
                 talk_plan.c.active,
-                func.coalesce(members.c.n, 0),
             )
             .join(person, person.c.id == talk_plan.c.talker_id)
-            .outerjoin(members, members.c.plan_id == talk_plan.c.id)
             .order_by(talk_plan.c.active.desc(), talk_plan.c.name, talk_plan.c.id)
         )
         with self._ctx.db.reading() as conn:
-            return [_plan_row(r) for r in conn.execute(stmt)]
+            covered = covered_people(conn)
+            return [
+                PlanRow(*r[:5], CadenceKind(r[5]), *r[6:], len(covered.get(r[0], ())))
+                for r in conn.execute(stmt)
+            ]
 
     def plan_input(self, plan_id: int) -> PlanInput:
         with self._ctx.db.reading() as conn:
@@ -282,10 +286,41 @@ def _set_members(conn: Connection, plan_id: int, data: PlanInput) -> None:
         conn.execute(insert(plan_member), rows)
 
 
-def _plan_row(r: Any) -> PlanRow:
-    values = list(r)
-    values[5] = CadenceKind(values[5])
-    return PlanRow(*values)
+def covered_people(conn: Connection) -> dict[int, set[int]]:
+    """Per plan, the active people it covers: those named, and everyone in its departments
+    and their sub-departments (so people who join a department later are covered too),
+    never the plan's own talker."""
+    children: dict[int | None, list[int]] = {}
+    for dep_id, parent_id in conn.execute(select(department.c.id, department.c.parent_id)):
+        children.setdefault(parent_id, []).append(dep_id)
+    staff: dict[int | None, list[int]] = {}
+    for person_id, dep_id in conn.execute(
+        select(person.c.id, person.c.department_id).where(person.c.active)
+    ):
+        staff.setdefault(dep_id, []).append(person_id)
+    active = {p for people in staff.values() for p in people}
+    covered: dict[int, set[int]] = {}
+    talkers: dict[int, int] = {}
+    for plan_id, person_id, dep_id, talker_id in conn.execute(
+        select(
+            plan_member.c.plan_id,
+            plan_member.c.person_id,
+            plan_member.c.department_id,
+            talk_plan.c.talker_id,
+        ).join(talk_plan, talk_plan.c.id == plan_member.c.plan_id)
+    ):
+        talkers[plan_id] = talker_id
+        members = covered.setdefault(plan_id, set())
+        if person_id is not None and person_id in active:
+            members.add(person_id)
+        stack = [dep_id] if dep_id is not None else []
+        while stack:
+            current = stack.pop()
+            members.update(staff.get(current, ()))
+            stack.extend(children.get(current, ()))
+    for plan_id, talker_id in talkers.items():
+        covered[plan_id].discard(talker_id)  # a leader does not talk with themself
+    return covered
 
 
 def _appointments(conn: Connection, *where: Any) -> list[AppointmentRow]:

@@ -140,10 +140,14 @@ class WorkspaceSession:
 
     def _adopt(self, db: Database, action: AuditAction) -> None:
         self.lock()
+        try:
+            with db.transaction() as conn:
+                audit.record(conn, self._clock.now(), action, "workspace")
+        except BaseException:
+            db.close()  # not half unlocked: the caller sees the error and a locked session
+            raise
         self._db = db
         self.notices = list(db.notices)
-        with db.transaction() as conn:
-            audit.record(conn, self._clock.now(), action, "workspace")
 
 
 def _check_password(password: str) -> None:

@@ -12,18 +12,33 @@ from talkdesk.domain.errors import ErrorCode, TalkdeskError
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, flush it to disk, then rename over."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+    write_atomic_all([(path, data)])
+
+
+def write_atomic_all(files: list[tuple[Path, bytes]]) -> None:
+    """Write several files so that running out of space changes none of them.
+
+    Every temporary copy is written and flushed before the first rename, so a
+    full disk (which fails a write, not a rename) leaves all the old files as
+    they were.
+    """
+    staged: list[tuple[Path, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((Path(tmp_name), path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        for tmp, path in staged:
+            os.replace(tmp, path)
+        for folder in {path.parent for _, path in staged}:
+            fsync_dir(folder)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
         raise os_error(exc) from exc
 
 

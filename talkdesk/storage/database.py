@@ -6,10 +6,13 @@ import contextlib
 from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.storage.keyfile import KeyFile
 from talkdesk.storage.paths import WorkspacePaths
+
+_SQLITE_FULL = 13
 
 
 class Database:
@@ -56,9 +59,17 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self.engine.begin() as conn:
-            yield conn
+        """One unit of work: commits on success, rolls back on any error.
+
+        A full disk (or a full database file) is DISK_FULL, and the work is rolled back.
+        """
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlite_errorcode", None) == _SQLITE_FULL:
+                raise TalkdeskError(ErrorCode.DISK_FULL) from exc
+            raise
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Connection]:

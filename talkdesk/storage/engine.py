@@ -49,6 +49,7 @@ def open_engine(path: Path, key: bytes) -> Engine:
         pool_size=2,
         max_overflow=2,
         connect_args={"check_same_thread": False},
+        hide_parameters=True,  # an error message must never carry names or note text
     )
 
     @event.listens_for(engine, "connect", insert=True)
@@ -58,6 +59,11 @@ def open_engine(path: Path, key: bytes) -> Engine:
         cur.execute(f"PRAGMA key = \"x'{hex_key}'\"")
         for name, value in _SET.items():
             cur.execute(f"PRAGMA {name} = {value}")
+        for name, expected in PRAGMAS.items():  # every pooled connection, not just the first
+            actual = str(cur.execute(f"PRAGMA {name}").fetchone()[0]).lower()
+            if actual != expected:
+                cur.close()
+                raise RuntimeError(f"PRAGMA {name} is {actual}, expected {expected}")
         cur.close()
 
     try:

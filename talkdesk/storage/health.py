@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import Connection, func, select, text
+from sqlalchemy.exc import DatabaseError
 
 from talkdesk.storage import migrate
 from talkdesk.storage.database import Database
@@ -17,6 +20,8 @@ from talkdesk.storage.tables import (
     talk_plan,
     template,
 )
+
+_T = TypeVar("_T")
 
 COUNTED = {
     "departments": department,
@@ -53,16 +58,28 @@ def check(db: Database) -> HealthReport:
 
 
 def check_connection(conn: Connection) -> HealthReport:
-    cipher = conn.execute(text("PRAGMA cipher_integrity_check")).fetchall()
-    integrity = [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check")).fetchall()]
-    fk = conn.execute(text("PRAGMA foreign_key_check")).fetchall()
-    return HealthReport(
-        cipher_errors=len(cipher),
-        integrity=integrity,
-        foreign_key_errors=len(fk),
-        revision=migrate.current_revision(conn),
-        counts=counts(conn),
+    """Every check runs even when an earlier one fails: a damaged page is reported, not raised."""
+    cipher = _attempt(lambda: len(conn.execute(text("PRAGMA cipher_integrity_check")).all()), 1)
+    integrity = _attempt(
+        lambda: [str(r[0]) for r in conn.execute(text("PRAGMA integrity_check")).all()],
+        ["unreadable"],
     )
+    fk = _attempt(lambda: len(conn.execute(text("PRAGMA foreign_key_check")).all()), 1)
+    return HealthReport(
+        cipher_errors=cipher,
+        integrity=integrity,
+        foreign_key_errors=fk,
+        revision=_attempt(lambda: migrate.current_revision(conn), None),
+        counts=_attempt(lambda: counts(conn), {}),
+    )
+
+
+def _attempt(check: Callable[[], _T], failed: _T) -> _T:
+    """The check's result, or `failed` when SQLite cannot read what it needs (a damaged page)."""
+    try:
+        return check()
+    except DatabaseError:
+        return failed
 
 
 def counts(conn: Connection) -> dict[str, int]:

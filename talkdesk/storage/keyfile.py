@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import normalise
-from talkdesk.storage.atomic import write_atomic
+from talkdesk.storage.atomic import write_atomic_all
 
 FORMAT = 1
 PASSWORD = "password"
@@ -107,14 +107,13 @@ def unwrap_remembered(kf: KeyFile, secret: bytes) -> bytes:
 
 
 def save(path: Path, kf: KeyFile) -> None:
-    """Write atomically, then the second copy beside it (also atomically)."""
+    """Write both copies atomically: a failure (a full disk) leaves both as they were."""
     data = json.dumps(
         {"format": FORMAT, "workspace_id": kf.workspace_id, "slots": kf.slots},
         indent=2,
         sort_keys=True,
     ).encode()
-    write_atomic(path, data)
-    write_atomic(backup_path(path), data)
+    write_atomic_all([(path, data), (backup_path(path), data)])
 
 
 def backup_path(path: Path) -> Path:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 # The newest revision in migrations/versions; tests/storage/test_migrations.py keeps
 # it equal to Alembic's head, so opening an up-to-date workspace never imports Alembic.
@@ -53,7 +57,7 @@ def alembic_head() -> str | None:
     return ScriptDirectory(str(SCRIPT_LOCATION)).get_current_head()
 
 
-def _config(conn: Connection) -> object:
+def _config(conn: Connection) -> Config:
     from alembic.config import Config
 
     cfg = Config()

@@ -75,7 +75,11 @@ def open_with_recovery(
     kf, notices = _load_keys(paths)
     key = keyfile.unwrap_recovery(kf, code)
     db = _open(paths, kf, key, notices)
-    change_password(db, new_password, kdf)
+    try:
+        change_password(db, new_password, kdf)
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -84,7 +88,14 @@ def open_remembered(paths: WorkspacePaths, store: RememberedKeyStore) -> Databas
     kf, notices = _load_keys(paths)
     if not kf.has(keyfile.REMEMBERED):
         raise TalkdeskError(ErrorCode.KEYRING_UNAVAILABLE, reason="not_remembered")
-    key = keyfile.unwrap_remembered(kf, store.secret(kf.workspace_id))
+    secret = store.secret(kf.workspace_id)
+    try:
+        key = keyfile.unwrap_remembered(kf, secret)
+    except TalkdeskError as exc:
+        if exc.code is not ErrorCode.KEYRING_UNAVAILABLE:
+            raise
+        # The credential store holds a secret, but not this workspace's (replaced, or stale).
+        raise TalkdeskError(ErrorCode.KEYRING_UNAVAILABLE, reason="mismatch") from None
     return _open(paths, kf, key, notices)
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from talkdesk.domain.values import CadenceKind, Topic, TriggerKind
 from talkdesk.services.bundle import Services
 from talkdesk.services.follow_ups import FollowUpInput
+from talkdesk.services.people import PeopleFilter, PeopleSort, PersonInput
 from talkdesk.services.plans import PlanInput
 from talkdesk.services.search import HitKind
 from talkdesk.services.talks import TalkInput
@@ -22,7 +23,7 @@ def test_plan_with_department_and_person_members(services: Services, office: Off
             person_ids=(office.zhang,),
         )
     )
-    assert plan.talker_name == "王主任" and plan.member_count == 2
+    assert plan.talker_name == "王主任" and plan.member_count == 2  # 张三 and 李四
     data = services.plans.plan_input(plan.id)
     assert data.department_ids == (office.department,) and data.person_ids == (office.zhang,)
     services.plans.update_plan(plan.id, PlanInput(**{**data.__dict__, "active": False}))
@@ -74,3 +75,30 @@ def test_search_finds_substrings_and_hides_private_notes(
     assert services.search.search("夫妻关系").hits == ()
     private = services.search.search("夫妻关系", include_private=True)
     assert [(h.kind, h.private) for h in private.hits] == [(HitKind.TALK, True)]
+
+
+def test_plan_covers_people_joining_its_department_later(
+    services: Services, office: Office
+) -> None:
+    plan, _ = services.plans.create_plan(
+        PlanInput(
+            "办公室月度谈心",
+            office.leader,
+            CadenceKind.MONTHLY,
+            date(2026, 1, 1),
+            department_ids=(office.department,),
+        )
+    )
+    assert plan.member_count == 2  # the leader is in the department but not their own member
+    sub, _ = services.people.add_department("文书组", parent_id=office.department)
+    newcomer, _ = services.people.add_person(PersonInput("曾建飞", sub.id))
+    assert services.plans.list_plans()[0].member_count == 3
+    services.people.mark_left(newcomer.id, date(2026, 11, 30))
+    assert services.plans.list_plans()[0].member_count == 2
+
+
+def test_unusual_surname_readings_sort_and_search(services: Services, office: Office) -> None:
+    services.people.add_person(PersonInput("曾建飞", office.department))
+    assert [p.name for p in services.people.people(PeopleFilter(text="zjf"))] == ["曾建飞"]
+    names = [p.name for p in services.people.people(sort=PeopleSort.NAME)]
+    assert names.index("王主任") < names.index("曾建飞")  # z after w, not "ceng"

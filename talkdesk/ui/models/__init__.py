@@ -1,0 +1,1 @@
+"""Qt table models over immutable service rows, read a page at a time."""

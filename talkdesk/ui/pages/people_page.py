@@ -1,0 +1,310 @@
+"""The People page: departments on the left, the people of the chosen one on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from talkdesk.domain.errors import TalkdeskError
+from talkdesk.services.changes import Entity
+from talkdesk.services.people import DepartmentRow, PeopleFilter, PersonInput, PersonRow
+from talkdesk.ui.messages import error_text
+from talkdesk.ui.models.people_model import PeopleModel
+from talkdesk.ui.pages.base import ContentPage
+from talkdesk.ui.pages.person_dialog import LeaveDialog, PersonDialog, in_tree_order
+from talkdesk.ui.pages.record_table import RecordTable
+from talkdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from talkdesk.services.bundle import Services
+
+SEARCH_DELAY_MS = 200
+"""Typing pauses this long before the list is searched, so each keystroke does not query."""
+
+DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PeoplePage(ContentPage):
+    """Departments tree (with counts), a searchable people list, and the actions on people."""
+
+    concerns = frozenset({Entity.PERSON, Entity.DEPARTMENT})
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(services, runner, parent)
+        self._departments: list[DepartmentRow] = []
+        self._select_after_load: int | None = None
+        self.model = PeopleModel(services.people, runner, self)
+
+        # departments
+        self.department_tree = QTreeWidget()
+        self.department_tree.setHeaderHidden(True)
+        self.department_tree.setColumnCount(1)
+        self.add_department_button = QPushButton(self.tr("Add department…"))
+        self.rename_department_button = QPushButton(self.tr("Rename…"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Departments")))
+        left_layout.addWidget(self.department_tree)
+        department_buttons = QHBoxLayout()
+        department_buttons.addWidget(self.add_department_button)
+        department_buttons.addWidget(self.rename_department_button)
+        left_layout.addLayout(department_buttons)
+
+        # people
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search by name, pinyin or initials"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.show_left_check = QCheckBox(self.tr("Show people who left"))
+        self.count_label = QLabel()
+        self.table = RecordTable(self.model, widths=(110, 160, 170, 70, 70, 100))
+        self.add_button = QPushButton(self.tr("&Add person…"))
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.leave_button = QPushButton(self.tr("Mark as &left…"))
+        self.reinstate_button = QPushButton(self.tr("&Reinstate"))
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit, 1)
+        search_row.addSpacing(8)
+        search_row.addWidget(self.show_left_check)
+        search_row.addSpacing(16)
+        search_row.addWidget(self.count_label)
+        button_row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.leave_button):
+            button_row.addWidget(button)
+        button_row.addWidget(self.reinstate_button)
+        button_row.addStretch()
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(search_row)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addLayout(button_row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([220, 800])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        # wiring
+        self.department_tree.currentItemChanged.connect(self._apply_filter)
+        self.department_tree.currentItemChanged.connect(self._update_buttons)
+        self.add_department_button.clicked.connect(self._ask_new_department)
+        self.rename_department_button.clicked.connect(self._ask_department_name)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.show_left_check.toggled.connect(self._apply_filter)
+        self.add_button.clicked.connect(self._add_person)
+        self.edit_button.clicked.connect(self._edit_person)
+        self.table.doubleClicked.connect(self._edit_person)
+        self.leave_button.clicked.connect(self._mark_left)
+        self.reinstate_button.clicked.connect(self._reinstate)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.loaded.connect(self._after_load)
+        self.model.total_changed.connect(self._show_count)
+        self._update_buttons()
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _load(self) -> None:
+        people = self._services.people
+        self._runner.submit(
+            lambda: (people.departments(), people.count_people()), on_success=self._show_tree
+        )
+        flt = self._filter()
+        if flt != self.model.filter:
+            self.model.set_filter(flt)
+        else:
+            self.model.reload()
+
+    def _filter(self) -> PeopleFilter:
+        item = self.department_tree.currentItem()
+        return PeopleFilter(
+            text=self.search_edit.text().strip(),
+            department_id=item.data(0, DEPARTMENT_ROLE) if item is not None else None,
+            include_left=self.show_left_check.isChecked(),
+        )
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self._filter())
+
+    def _show_tree(self, result: tuple[list[DepartmentRow], int]) -> None:
+        departments, everyone = result
+        self._departments = departments
+        current = self.selected_department_id()
+        tree = self.department_tree
+        tree.blockSignals(True)
+        tree.clear()
+        root = QTreeWidgetItem([self.tr("All (%1)").replace("%1", str(everyone))])
+        root.setData(0, DEPARTMENT_ROLE, None)
+        tree.addTopLevelItem(root)
+        items: dict[int | None, QTreeWidgetItem] = {None: root}
+        counts = _subtree_counts(departments)
+        for dep, _depth in in_tree_order(departments):
+            parent = items.get(dep.parent_id, root)
+            item = QTreeWidgetItem(parent, [f"{dep.name} ({counts[dep.id]})"])
+            item.setData(0, DEPARTMENT_ROLE, dep.id)
+            items[dep.id] = item
+        tree.expandAll()
+        tree.setCurrentItem(items.get(current, root))
+        tree.blockSignals(False)
+        self._apply_filter()
+        self._update_buttons()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n person(s)", "", total))
+
+    def _after_load(self) -> None:
+        if self._select_after_load is None:
+            return
+        wanted, self._select_after_load = self._select_after_load, None
+        row = self.model.find_row(lambda p: p.id == wanted)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected_person(self) -> PersonRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def selected_department_id(self) -> int | None:
+        item = self.department_tree.currentItem()
+        return item.data(0, DEPARTMENT_ROLE) if item is not None else None
+
+    def _update_buttons(self, *_args: object) -> None:
+        person = self.selected_person()
+        self.edit_button.setEnabled(person is not None)
+        self.leave_button.setEnabled(person is not None and person.active)
+        self.reinstate_button.setEnabled(person is not None and not person.active)
+        self.rename_department_button.setEnabled(self.selected_department_id() is not None)
+
+    # -- departments ---------------------------------------------------------------------
+
+    def _ask_new_department(self) -> None:
+        dialog = self._name_dialog(self.tr("Add department"), "")
+        people = self._services.people
+        dialog.textValueSelected.connect(
+            lambda name: self._runner.submit(
+                lambda: people.add_department(name), on_error=self._show_error
+            )
+        )
+        dialog.open()
+
+    def _ask_department_name(self) -> None:
+        dep_id = self.selected_department_id()
+        dep = next((d for d in self._departments if d.id == dep_id), None)
+        if dep is None:
+            return
+        dialog = self._name_dialog(self.tr("Rename department"), dep.name)
+        people = self._services.people
+        dialog.textValueSelected.connect(
+            lambda name: self._runner.submit(
+                lambda: people.rename_department(dep.id, name), on_error=self._show_error
+            )
+        )
+        dialog.open()
+
+    def _name_dialog(self, title: str, name: str) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(self.tr("Department name:"))
+        dialog.setTextValue(name)
+        return dialog
+
+    # -- people ------------------------------------------------------------------------
+
+    def _add_person(self) -> None:
+        dialog = PersonDialog(
+            self._departments, default_department=self.selected_department_id(), parent=self
+        )
+        self._open_person_dialog(dialog)
+
+    def _edit_person(self, _index: QModelIndex | None = None) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self._open_person_dialog(PersonDialog(self._departments, person, parent=self))
+
+    def _open_person_dialog(self, dialog: PersonDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.submitted.connect(lambda data: self._save_person(dialog, data))
+        dialog.open()
+
+    def _save_person(self, dialog: PersonDialog, data: PersonInput) -> None:
+        people, person_id = self._services.people, dialog.person_id
+
+        def saved(result: tuple[PersonRow, object]) -> None:
+            self._select_after_load = result[0].id
+            dialog.accept()
+
+        def failed(error: TalkdeskError) -> None:
+            dialog.show_error(error_text(error))
+
+        if person_id is None:
+            self._runner.submit(lambda: people.add_person(data), saved, failed)
+        else:
+            self._runner.submit(lambda: people.update_person(person_id, data), saved, failed)
+
+    def _mark_left(self) -> None:
+        person = self.selected_person()
+        if person is None or not person.active:
+            return
+        dialog = LeaveDialog(person.name, self._today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        people = self._services.people
+
+        def confirmed() -> None:
+            on = dialog.left_on()
+            self._runner.submit(lambda: people.mark_left(person.id, on), on_error=self._show_error)
+
+        dialog.accepted.connect(confirmed)
+        dialog.open()
+
+    def _reinstate(self) -> None:
+        person = self.selected_person()
+        if person is None or person.active:
+            return
+        people = self._services.people
+        self._select_after_load = person.id
+        self._runner.submit(lambda: people.reinstate(person.id), on_error=self._show_error)
+
+
+def _subtree_counts(departments: list[DepartmentRow]) -> dict[int, int]:
+    """Active people in each department and all below it (what selecting it lists)."""
+    counts = {d.id: d.active_people for d in departments}
+    parents = {d.id: d.parent_id for d in departments}
+    for dep in departments:
+        parent = parents.get(dep.id)
+        seen: set[int] = set()
+        while parent is not None and parent in counts and parent not in seen:
+            seen.add(parent)
+            counts[parent] += dep.active_people
+            parent = parents.get(parent)
+    return counts

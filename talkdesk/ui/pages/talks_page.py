@@ -1,0 +1,91 @@
+"""The Talks page: every stored talk in a plain, sortable list read a page at a time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from talkdesk.domain.values import TalkState
+from talkdesk.services.changes import Entity
+from talkdesk.services.people import DepartmentRow
+from talkdesk.services.talks import TalkFilter
+from talkdesk.ui.labels import label
+from talkdesk.ui.models.talks_model import TalksModel
+from talkdesk.ui.pages.base import ContentPage
+from talkdesk.ui.pages.person_dialog import in_tree_order
+from talkdesk.ui.pages.record_table import RecordTable
+from talkdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from talkdesk.services.bundle import Services
+
+
+class TalksPage(ContentPage):
+    """Talks filtered by department and state, newest first; no editing yet."""
+
+    concerns = frozenset({Entity.TALK, Entity.PERSON, Entity.DEPARTMENT})
+
+    def __init__(
+        self, services: Services, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(services, runner, parent)
+        self.model = TalksModel(services.talks, runner, self)
+        self.department_combo = QComboBox()
+        self.department_combo.setMinimumContentsLength(12)
+        self.department_combo.addItem(self.tr("All departments"), None)
+        self.state_combo = QComboBox()
+        self.state_combo.addItem(self.tr("All states"), None)
+        for state in TalkState:
+            self.state_combo.addItem(label(state), state.value)
+        self.count_label = QLabel()
+        self.table = RecordTable(self.model, widths=(130, 90, 130, 90, 110, 240, 50, 80), stretch=5)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Department:")))
+        filters.addWidget(self.department_combo)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("State:")))
+        filters.addWidget(self.state_combo)
+        filters.addStretch()
+        filters.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self.department_combo.currentIndexChanged.connect(self._apply_filter)
+        self.state_combo.currentIndexChanged.connect(self._apply_filter)
+        self.model.total_changed.connect(self._show_count)
+
+    def _load(self) -> None:
+        self._runner.submit(self._services.people.departments, on_success=self._show_departments)
+        self.model.reload()
+
+    def _filter(self) -> TalkFilter:
+        state = self.state_combo.currentData()
+        return TalkFilter(
+            department_id=self.department_combo.currentData(),
+            state=TalkState(state) if state is not None else None,
+        )
+
+    def _apply_filter(self) -> None:
+        self.model.set_filter(self._filter())
+
+    def _show_departments(self, departments: list[DepartmentRow]) -> None:
+        fill_department_combo(self.department_combo, departments)
+        self._apply_filter()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(self.tr("%n talk(s)", "", total))
+
+
+def fill_department_combo(combo: QComboBox, departments: list[DepartmentRow]) -> None:
+    """Refill a department filter (its first item is 'all'), keeping the chosen department."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    while combo.count() > 1:
+        combo.removeItem(1)
+    for dep, depth in in_tree_order(departments):
+        combo.addItem("    " * depth + dep.name, dep.id)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    combo.blockSignals(False)

@@ -1,0 +1,123 @@
+"""The Follow-ups page: items listed with person or 匿名, overdue in red, status filter, sorting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from talkdesk.domain.values import FeedbackHow, FollowUpSource, FollowUpStatus
+from talkdesk.services.bundle import Services
+from talkdesk.services.follow_ups import FollowUpInput
+from talkdesk.services.session import WorkspaceSession
+from talkdesk.ui.models.follow_ups_model import OVERDUE
+from talkdesk.ui.pages.follow_ups_page import FollowUpsPage, StatusChoice
+from talkdesk.ui.tasks import TaskRunner
+from tests.ui.page_helpers import Roster, idle, make_roster, running
+
+
+@pytest.fixture
+def env(session: WorkspaceSession) -> Iterator[tuple[Services, TaskRunner, Roster]]:
+    with running(session) as (services, runner):
+        roster = make_roster(services)
+        fu = services.follow_ups
+        fu.create(
+            FollowUpInput("食堂饭菜偏咸", roster.li, handler="后勤", due_on=date(2026, 11, 1))
+        )
+        fu.create(
+            FollowUpInput(
+                "增设停车位",
+                None,
+                FollowUpSource.SUGGESTION_BOX,
+                handler="办公室",
+                due_on=date(2026, 12, 15),
+            )
+        )
+        done, _ = fu.create(FollowUpInput("报销流程", roster.zhang, due_on=date(2026, 10, 1)))
+        fu.set_status(done.id, FollowUpStatus.RESOLVED, "已简化")
+        fu.record_feedback(done.id, date(2026, 11, 3), FeedbackHow.IN_PERSON, "已当面告知")
+        yield services, runner, roster
+
+
+def open_page(qtbot: QtBot, services: Services, runner: TaskRunner) -> FollowUpsPage:
+    page = FollowUpsPage(services, runner)
+    runner.operation_did_execute.connect(page.on_changes)
+    qtbot.addWidget(page)
+    page.resize(1100, 500)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.total is not None)
+    idle(qtbot, runner)
+    return page
+
+
+def titles(page: FollowUpsPage) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+
+def test_items_are_listed_soonest_due_first(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    assert titles(page) == ["报销流程", "食堂饭菜偏咸", "增设停车位"]
+    assert page.count_label.text() == "3 follow-up(s)"
+    model = page.model
+    assert [model.index(2, c).data() for c in range(model.columnCount())] == [
+        "增设停车位",
+        "Anonymous",
+        "",
+        "Suggestion box",
+        "办公室",
+        "2026-12-15",
+        "Open",
+        "",
+    ]
+    assert model.index(0, 6).data() == "Resolved"
+    assert model.index(0, 7).data() == "2026-11-03"
+    # overdue: open and due before today (2026-11-24); a resolved item is not overdue
+    assert model.index(1, 5).data(Qt.ItemDataRole.ForegroundRole) == QColor(OVERDUE)
+    assert model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(2, 5).data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_status_filter(qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    combo = page.status_combo
+    combo.setCurrentIndex(combo.findData(StatusChoice.NOT_CLOSED.value))
+    qtbot.waitUntil(lambda: titles(page) == ["食堂饭菜偏咸", "增设停车位"])
+    assert page.count_label.text() == "2 follow-up(s)"
+    page.show_status(StatusChoice.OVERDUE)
+    qtbot.waitUntil(lambda: titles(page) == ["食堂饭菜偏咸"])
+    page.show_status(FollowUpStatus.RESOLVED)
+    qtbot.waitUntil(lambda: titles(page) == ["报销流程"])
+    combo.setCurrentIndex(combo.findData(StatusChoice.ALL.value))
+    qtbot.waitUntil(lambda: len(titles(page)) == 3)
+
+
+def test_click_a_header_to_sort(qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(4) + header.sectionSize(4) // 2  # handler
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    handlers = ["", "办公室", "后勤"]  # in code-point order
+    qtbot.waitUntil(lambda: [page.model.index(r, 4).data() for r in range(3)] == handlers)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    qtbot.waitUntil(lambda: [page.model.index(r, 4).data() for r in range(3)] == handlers[::-1])
+
+
+def test_a_status_change_refreshes_the_list(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    page.show_status(StatusChoice.NOT_CLOSED)
+    qtbot.waitUntil(lambda: len(titles(page)) == 2)
+    item = page.model.rows[0]
+    runner.submit(lambda: services.follow_ups.set_status(item.id, FollowUpStatus.RESOLVED, "改进"))
+    qtbot.waitUntil(lambda: titles(page) == ["增设停车位"])
