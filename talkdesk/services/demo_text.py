@@ -104,7 +104,7 @@ TOPIC_SENTENCES: dict[Topic, tuple[str, ...]] = {
     Topic.HEALTH: (
         "身体状况一般，{health}，已按医嘱治疗。",
         "本人近期睡眠不太好，精神压力较大，已建议适当调整作息。",
-        "本人表示身体状况良好，坚持每周锻炼，精力充沛。",
+        "本人注意劳逸结合，坚持每周锻炼，精力比较充沛。",
         "谈话中了解到本人{health}，提醒其注意休息，必要时可以请假。",
     ),
 }
@@ -333,16 +333,18 @@ def talk_text(
         "health": rng.choice(HEALTH),
     }
     for topic in topics:
-        for sentence in rng.sample(TOPIC_SENTENCES[topic], 2 if rng.random() < 0.5 else 1):
-            parts.append(sentence.format(**fill))
+        chosen = rng.sample(TOPIC_SENTENCES[topic], 2 if rng.random() < 0.7 else 1)
+        if len(chosen) == 2 and any(f"{{{k}}}" in chosen[1] for k in ("family", "health")):
+            chosen.pop()  # one mention of the family or an illness per talk reads naturally
+        parts.extend(sentence.format(**fill) for sentence in chosen)
     if care_reason:
         parts.append("谈话中了解到，" + care_reason)
     parts.append(rng.choice(CLOSINGS))
     problem_ids: tuple[int, ...] = ()
     roll = rng.random()
-    if roll < 0.3:
+    if roll < 0.26:
         problem_ids = (rng.randrange(len(PROBLEMS)),)
-    elif roll < 0.36:
+    elif roll < 0.3:
         problem_ids = tuple(rng.sample(range(len(PROBLEMS)), 2))
     problems = "\n".join(f"{i + 1}. {PROBLEMS[p].said}" for i, p in enumerate(problem_ids))
     suggestions = rng.choice(SUGGESTIONS) if rng.random() < 0.4 else ""

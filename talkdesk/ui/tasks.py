@@ -9,6 +9,7 @@ itself whether to refresh.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -26,7 +27,9 @@ Callback = Callable[[Any], None]
 class TaskRunner(QObject):
     """Signals:
     operation_did_execute(Changes): a call changed data; screens refresh if concerned.
-    task_failed(TalkdeskError): a call failed and its caller gave no error handler.
+    task_failed(Exception): a call failed and its caller gave no error handler, or
+        something unexpected (not a TalkdeskError) went wrong anywhere: a bug, which
+        is logged (without its message, which may quote data) and worded generically.
     busy_changed(bool): whether calls are waiting or running (for a busy cursor).
     """
 
@@ -67,10 +70,7 @@ class TaskRunner(QObject):
     def _work(self, call: Callable[[], Any], on_success: Any, on_error: Any) -> None:
         try:
             result, error = call(), None
-        except TalkdeskError as exc:
-            result, error = None, exc
         except Exception as exc:
-            log.exception("unexpected error in a background task")
             result, error = None, exc
         self._finished.emit(result, error, on_success, on_error)
 
@@ -80,8 +80,8 @@ class TaskRunner(QObject):
         try:
             if error is not None:
                 if not isinstance(error, TalkdeskError):
-                    raise error
-                if on_error is not None:
+                    self.report_unexpected(error)
+                elif on_error is not None:
                     on_error(error)
                 else:
                     self.task_failed.emit(error)
@@ -91,9 +91,20 @@ class TaskRunner(QObject):
                 on_success(result)
             if changes:
                 self.operation_did_execute.emit(changes)
+        except Exception as exc:  # a bug in a callback must not escape into Qt's event loop
+            self.report_unexpected(exc)
         finally:
             if self._pending == 0:
                 self.busy_changed.emit(False)
+
+    def report_unexpected(self, error: BaseException) -> None:
+        """Log a bug's type and traceback (never its message: it may quote data) and report it."""
+        log.error(
+            "unexpected %s\n%s",
+            type(error).__name__,
+            "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+        )
+        self.task_failed.emit(error)
 
 
 def _changes_in(result: Any) -> Changes | None:

@@ -1,0 +1,44 @@
+"""The command line's language: Qt's translator with QtCore only, so it runs with no screen."""
+
+from __future__ import annotations
+
+import sys
+from importlib.resources import files
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+# The application object and translator live as long as the command runs;
+# Qt translates nothing without an application instance holding a translator.
+_alive: list[object] = []
+
+
+def choose(requested: str | None) -> str:
+    """--lang, else the system's language: zh_CN for Chinese, English otherwise."""
+    if requested:
+        return "zh_CN" if requested.lower().startswith("zh") else "en"
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install(requested: str | None) -> QTranslator | None:
+    """Install the zh_CN catalogue when that is the language; returns it for `remove`."""
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication(sys.argv[:1])
+        _alive.append(app)
+    if choose(requested) != "zh_CN":
+        return None
+    translator = QTranslator(app)
+    path = files("talkdesk.resources").joinpath("translations", "talkdesk_zh_CN.qm")
+    if not translator.load(str(path)):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
+def remove(translator: QTranslator | None) -> None:
+    if translator is not None:
+        QCoreApplication.removeTranslator(translator)
+
+
+def tr(source: str) -> str:
+    return QCoreApplication.translate("cli", source)

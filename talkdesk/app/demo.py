@@ -1,0 +1,56 @@
+"""A demo workspace in a folder: created, filled with a fictional organ, left unlocked."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import update
+
+from talkdesk.domain.clock import Clock
+from talkdesk.domain.values import Role
+from talkdesk.services.demo import generate
+from talkdesk.services.session import WorkspaceSession
+from talkdesk.storage.keyfile import KdfParams
+from talkdesk.storage.keystore import RememberedKeyStore
+from talkdesk.storage.paths import WorkspacePaths
+from talkdesk.storage.tables import workspace_info
+
+DEMO_UNIT = "示例市某某局"
+
+
+def make_demo_session(
+    folder: Path,
+    clock: Clock,
+    keystore: RememberedKeyStore,
+    kdf: KdfParams,
+    people: int = 60,
+    years: int = 2,
+    seed: int = 1,
+    password: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[WorkspaceSession, str]:
+    """Create the workspace in `folder` (new or empty) and fill it; returns it unlocked.
+
+    Without a password a random one is used: `talkdesk --demo` never asks for
+    one, and its throwaway workspace is opened with the key in memory.
+    Returns the session and the recovery code.
+    """
+    session = WorkspaceSession(WorkspacePaths(folder), clock, keystore, kdf)
+    code = session.create(
+        password or secrets.token_urlsafe(24), "", DEMO_UNIT, Role.LEADER, remember=False
+    )
+    try:
+        summary = generate(session.context, people, years, seed, progress)
+        with session.context.db.transaction() as conn:
+            # The workspace belongs to the organ's chief, one of the demo leaders.
+            conn.execute(
+                update(workspace_info)
+                .where(workspace_info.c.key == "owner_name")
+                .values(value=summary.owner_name)
+            )
+    except BaseException:
+        session.lock()
+        raise
+    return session, code

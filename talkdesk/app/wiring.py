@@ -1,0 +1,336 @@
+"""The running GUI: builds the objects, wires every cross-layer signal in one place, and
+walks the workspace through its states (setting up, locked, open).
+
+The window is shown first; everything the first screen does not need (SQLAlchemy,
+the services, the pages) is imported and opened afterwards on the database
+thread, so the window paints at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from talkdesk.domain.clock import Clock
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.ui.idle_lock import IdleLock
+from talkdesk.ui.main_window import MainWindow
+from talkdesk.ui.messages import error_text, notice_text, unexpected_text
+from talkdesk.ui.navigation import PageId
+from talkdesk.ui.preferences import PreferencesFile
+from talkdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from talkdesk.services.bundle import Services
+    from talkdesk.services.session import WorkspaceSession
+
+log = logging.getLogger(__name__)
+
+PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
+    PageId.TODAY: ("talkdesk.ui.pages.today_page", "TodayPage"),
+    PageId.PLANS: ("talkdesk.ui.pages.plans_page", "PlansPage"),
+    PageId.TALKS: ("talkdesk.ui.pages.talks_page", "TalksPage"),
+    PageId.FOLLOW_UPS: ("talkdesk.ui.pages.follow_ups_page", "FollowUpsPage"),
+    PageId.PEOPLE: ("talkdesk.ui.pages.people_page", "PeoplePage"),
+    PageId.REPORTS: ("talkdesk.ui.pages.reports_page", "ReportsPage"),
+}
+
+
+class Start(Enum):
+    NEW = "new"  # no workspace yet: the setup dialog
+    LOCKED = "locked"  # a workspace, not opened: the password dialog
+    OPEN = "open"  # opened with the remembered key, or the demo
+
+
+@dataclass(frozen=True)
+class Prepared:
+    session: WorkspaceSession
+    start: Start
+    notice: str = ""  # why the remembered key could not be used, worded for the user
+
+
+Progress = Callable[[int, int], None]
+Opener = Callable[[Progress], Prepared]
+"""Opens (or builds) the session on the database thread, reporting progress as it goes."""
+
+
+class _Progress(QObject):
+    """Carries the demo builder's progress from the database thread to the window."""
+
+    advanced = Signal(int, int)
+
+
+class GuiShell(QObject):
+    """Owns the window, the runner, the session and the idle lock for one run.
+
+    Attributes:
+        setup_dialog / unlock_dialog: the dialog currently asked, if any (tests drive them).
+        services: all services, once the workspace was first opened.
+
+    Signals:
+        quit_requested(): the user chose to quit (setup or password dialog); the app exits.
+        opened(): the workspace is open and the pages are in place (after each unlock too).
+    """
+
+    quit_requested = Signal()
+    opened = Signal()
+
+    def __init__(
+        self,
+        folder: Path,
+        preferences: PreferencesFile,
+        clock: Clock,
+        open_session: Opener,
+        demo_password: str = "",
+    ) -> None:
+        super().__init__()
+        self.folder = folder
+        self.preferences = preferences
+        self.clock = clock
+        self._open_session = open_session
+        self._demo_password = demo_password
+        self.session: WorkspaceSession | None = None
+        self.services: Services | None = None
+        self.setup_dialog: QDialog | None = None
+        self.unlock_dialog: QDialog | None = None
+        self.progress = _Progress()
+        self.runner = TaskRunner()
+        self.window = MainWindow(folder)
+        self.idle_lock = IdleLock(clock, preferences.current.idle_minutes, self)
+        self._busy = False
+        self._wire()
+
+    # -- signals, all in one place -------------------------------------------------------
+
+    def _wire(self) -> None:
+        app = QApplication.instance()
+        # locking: Ctrl+L, the toolbar, idle time; the lock screen's Unlock button
+        self.window.lock_requested.connect(self.lock)
+        self.idle_lock.idle_timeout.connect(self.lock)
+        self.window.unlock_requested.connect(self._ask_password)
+        if app is not None:
+            app.installEventFilter(self.idle_lock)
+        # quitting: closing the window
+        self.window.closing.connect(self.quit_requested)
+        # the database thread: failures, busy cursor, demo progress
+        self.runner.task_failed.connect(self._task_failed)
+        self.runner.busy_changed.connect(self._set_busy)
+        self.progress.advanced.connect(self.window.lock_screen.show_progress)
+
+    def _wire_pages(self) -> None:
+        # changes: every service call's Changes reach every page; each decides to refresh
+        for page in self.window.page_widgets():
+            on_changes = getattr(page, "on_changes", None)
+            if on_changes is not None:
+                self.runner.operation_did_execute.connect(on_changes)
+        # settings: the idle-lock delay follows the preference at once
+        settings = self.window.page(PageId.SETTINGS)
+        settings.idle_minutes_changed.connect(self.idle_lock.set_minutes)  # type: ignore[attr-defined]
+
+    # -- start -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Show the window at once; open the workspace behind it."""
+        screen = self.window.screen().availableGeometry()
+        if screen.width() < 1440 or screen.height() < 900:
+            # an office laptop (1366×768): use all of it, with or without a window manager
+            self.window.setGeometry(screen)
+            self.window.showMaximized()
+        else:
+            self.window.show()
+        report = self.progress.advanced.emit
+        self.runner.submit(lambda: self._open_session(report), self._prepared, self._open_failed)
+
+    def _prepared(self, prepared: Prepared) -> None:
+        self.session = prepared.session
+        if prepared.start is Start.NEW:
+            self._ask_setup()
+        elif prepared.start is Start.LOCKED:
+            self._ask_password(prepared.notice)
+        else:
+            self._open()
+
+    def _open_failed(self, error: TalkdeskError) -> None:
+        """The workspace cannot be opened at all (damaged, missing keys): say so, then quit."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "talkdesk",
+            error_text(error),
+            QMessageBox.StandardButton.Close,
+            self.window,
+        )
+        box.finished.connect(self.quit_requested)
+        box.open()
+
+    def _ask_setup(self) -> None:
+        from talkdesk.ui.dialogs.setup_dialog import SetupDialog
+
+        assert self.session is not None
+        dialog = SetupDialog(self.session, self.runner, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(self._after_setup)
+        dialog.rejected.connect(self.quit_requested)
+        self.setup_dialog = dialog
+        dialog.open()
+
+    def _after_setup(self) -> None:
+        dialog = self.setup_dialog
+        notice = getattr(dialog, "keyring_notice", "")
+        self.setup_dialog = None
+        if dialog is not None:
+            dialog.deleteLater()
+        self._open(notice)
+
+    def _ask_password(self, notice: str = "") -> None:
+        from talkdesk.ui.dialogs.unlock_dialog import UnlockDialog
+
+        if self.unlock_dialog is not None or self.session is None:
+            return
+        hint = ""
+        if self._demo_password:
+            hint = self.tr("Demo workspace: its password is %1").replace("%1", self._demo_password)
+        dialog = UnlockDialog(self.session, self.runner, notice, hint, self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(self._after_unlock)
+        dialog.rejected.connect(self._unlock_cancelled)
+        self.unlock_dialog = dialog
+        dialog.open()
+
+    def _after_unlock(self) -> None:
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        notice = ""
+        if dialog is not None and getattr(dialog, "recovered", False):
+            notice = self.tr("A new password was set with the recovery code.")
+            dialog.deleteLater()
+        elif dialog is not None:
+            dialog.deleteLater()
+        self._open(notice)
+
+    def _unlock_cancelled(self) -> None:
+        dialog, self.unlock_dialog = self.unlock_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        self.quit_requested.emit()
+
+    # -- open, lock --------------------------------------------------------------------------
+
+    def _open(self, notice: str = "") -> None:
+        """The session is unlocked: build what is missing, then show the records."""
+        session = self.session
+        assert session is not None
+        notices = [notice] if notice else []
+        notices += [notice_text(n) for n in session.notices]
+        if self.services is None:
+
+            def build() -> tuple[Services, str]:
+                from talkdesk.services.bundle import Services
+
+                return Services.build(session), session.info().unit
+
+            self.runner.submit(build, lambda r: self._services_ready(*r, notices))
+        else:
+            self.runner.submit(lambda: session.info().unit, lambda u: self._shown(u, notices))
+            for page in self.window.page_widgets():
+                _refresh(page)
+
+    def _services_ready(self, services: Services, unit: str, notices: list[str]) -> None:
+        self.services = services
+        for page_id in PageId:
+            self.window.set_page(page_id, self._build_page(page_id, services))
+        self._wire_pages()
+        self._shown(unit, notices)
+
+    def _build_page(self, page_id: PageId, services: Services) -> QWidget:
+        if page_id is PageId.SETTINGS:
+            from talkdesk.ui.pages.settings_page import SettingsPage
+
+            return SettingsPage(services, self.runner, self.preferences)
+        module_name, class_name = PAGE_CLASSES[page_id]
+        try:
+            page_class: Any = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError) as exc:
+            log.warning("page %s unavailable: %s", page_id.value, type(exc).__name__)
+            from talkdesk.ui.pages.unavailable_page import UnavailablePage
+
+            return UnavailablePage(self.window.navigation.title(page_id))
+        return page_class(services, self.runner)  # type: ignore[no-any-return]
+
+    def _shown(self, unit: str, notices: list[str]) -> None:
+        self.window.set_unit(unit)
+        self.window.show_unlocked()
+        self.idle_lock.start()
+        if notices:
+            self.window.statusBar().showMessage(" ".join(notices), 15_000)
+        self.opened.emit()
+
+    def lock(self) -> None:
+        """Hide the records now, close the database and drop the key, then ask the password."""
+        if self.window.is_locked or self.session is None:
+            return
+        self.window.show_locked()
+        self.idle_lock.stop()
+        for widget in QApplication.topLevelWidgets():
+            # a dialog left open (editing a person, a message) would show records over the lock
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        session = self.session
+        self.runner.submit(session.lock, lambda _r: self._ask_password())
+
+    # -- the database thread's reports --------------------------------------------------------
+
+    def _task_failed(self, error: Exception) -> None:
+        if isinstance(error, TalkdeskError):
+            if error.code is ErrorCode.LOCKED and self.window.is_locked:
+                return  # a page's late query after a lock: nothing to tell
+            text = error_text(error)
+        else:
+            text = unexpected_text()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "talkdesk", text, QMessageBox.StandardButton.Ok, self.window
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy == self._busy:
+            return
+        self._busy = busy
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    # -- end -----------------------------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Close the database (key wiped) and stop the worker; safe to call twice."""
+        self.idle_lock.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_lock)
+        session = self.session
+        if session is not None:
+            with contextlib.suppress(RuntimeError):  # the worker was already shut down
+                self.runner.run_now(session.lock)
+        self.runner.shutdown()
+        if self._busy:
+            self._set_busy(False)
+        self.window.hide()
+
+
+def _refresh(page: QWidget) -> None:
+    """After an unlock: tell the page everything may have changed (it reloads if shown)."""
+    from talkdesk.services.changes import Changes, Entity
+
+    on_changes = getattr(page, "on_changes", None)
+    if on_changes is not None:
+        on_changes(Changes(frozenset(Entity)))

@@ -1,0 +1,1 @@
+"""Dialogs: first-run setup, unlock (with the forgotten-password path), recovery code."""

@@ -1,0 +1,145 @@
+"""The main window: toolbar with Lock, left navigation, the pages, and a lock screen over them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from talkdesk.ui.lock_screen import LockScreen
+from talkdesk.ui.navigation import Navigation, PageId
+from talkdesk.ui.style import icon
+
+LOCKED, OPEN = range(2)
+
+
+class MainWindow(QMainWindow):
+    """Knows nothing of the session: `app` tells it when to show or hide the records.
+
+    Signals:
+        lock_requested(): Ctrl+L or the toolbar's Lock.
+        unlock_requested(): the lock screen's Unlock button.
+        closing(): the window is being closed (the app then locks and quits).
+    """
+
+    lock_requested = Signal()
+    unlock_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.resize(1280, 760)
+        self.setMinimumSize(960, 600)
+
+        self.lock_action = QAction(icon("lock"), self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.addAction(self.lock_action)  # the shortcut works even with the toolbar hidden
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.unit_label = QLabel(toolbar)
+        self.unit_label.setObjectName("toolbarTitle")
+        toolbar.addWidget(self.unit_label)
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+        self.navigation = Navigation(self)
+        self.pages = QStackedWidget(self)
+        self._page_widgets: dict[PageId, QWidget] = {}
+        for page in PageId:
+            placeholder = QWidget(self.pages)
+            self.pages.addWidget(placeholder)
+            self._page_widgets[page] = placeholder
+        workspace = QWidget(self)
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.navigation)
+        row.addWidget(self.pages, 1)
+        self.navigation.page_chosen.connect(self.show_page)
+
+        self.lock_screen = LockScreen(self)
+        self.lock_screen.unlock_requested.connect(self.unlock_requested)
+        self.outer = QStackedWidget(self)
+        self.outer.addWidget(self.lock_screen)
+        self.outer.addWidget(workspace)
+        self.setCentralWidget(self.outer)
+
+        self.folder_label = QLabel(str(folder), self)
+        self.lock_hint = QLabel(self.tr("Ctrl+L locks talkdesk"), self)
+        self.statusBar().addWidget(self.folder_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_hint)
+        self.set_unit("")
+        self.navigation.select(PageId.TODAY)
+        self.show_locked(opening=True)
+
+    # -- what is shown -------------------------------------------------------------
+
+    def set_unit(self, unit: str) -> None:
+        self.setWindowTitle(f"talkdesk — {unit}" if unit else "talkdesk")
+        self.unit_label.setText(unit)
+
+    def set_page(self, page: PageId, widget: QWidget) -> None:
+        """Put a page in its place (pages are built after the window is shown)."""
+        index = list(PageId).index(page)
+        old = self._page_widgets[page]
+        self.pages.insertWidget(index, widget)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self._page_widgets[page] = widget
+        if self.navigation.current_page() is page:
+            self.pages.setCurrentIndex(index)
+
+    def page(self, page: PageId) -> QWidget:
+        return self._page_widgets[page]
+
+    def page_widgets(self) -> list[QWidget]:
+        return list(self._page_widgets.values())
+
+    def show_page(self, page: PageId) -> None:
+        self.pages.setCurrentIndex(list(PageId).index(page))
+        if self.navigation.current_page() is not page:
+            self.navigation.select(page)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.outer.currentIndex() == LOCKED
+
+    def show_locked(self, opening: bool = False) -> None:
+        """Hide every record at once; the caller closes the database."""
+        if opening:
+            self.lock_screen.show_opening()
+        else:
+            self.lock_screen.show_locked()
+        self.outer.setCurrentIndex(LOCKED)
+        self.navigation.setEnabled(False)
+        self.lock_action.setEnabled(False)
+
+    def show_unlocked(self) -> None:
+        self.outer.setCurrentIndex(OPEN)
+        self.navigation.setEnabled(True)
+        self.lock_action.setEnabled(True)
+        self.pages.currentWidget().setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

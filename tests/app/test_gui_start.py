@@ -1,0 +1,63 @@
+"""`talkdesk --demo` as the command line starts it: the window on a demo, folder removed at exit."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtWidgets import QApplication
+
+from talkdesk.app import gui
+from talkdesk.app.wiring import GuiShell
+from talkdesk.ui.preferences import Language
+
+
+def test_demo_opens_the_main_window_without_a_password_and_cleans_up(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen: dict[str, object] = {}
+    started = GuiShell.start
+
+    def start(shell: GuiShell) -> None:
+        def opened() -> None:
+            seen["title"] = shell.window.windowTitle()
+            seen["locked"] = shell.window.is_locked
+            seen["folder"] = shell.folder
+            seen["asked"] = shell.unlock_dialog is not None or shell.setup_dialog is not None
+            QTimer.singleShot(0, shell.window.close)
+
+        shell.opened.connect(opened)
+        started(shell)
+
+    monkeypatch.setattr(GuiShell, "start", start)
+    monkeypatch.setattr(gui, "stop_on_signals", lambda app: None)  # keep pytest's Ctrl+C
+    default = QLocale()
+    code = gui.run_gui(argparse.Namespace(demo=True, data_dir=None, lang="en"))
+    QLocale.setDefault(default)
+    qapp.setQuitOnLastWindowClosed(True)
+    assert code == 0
+    assert seen["title"] == "talkdesk — 示例市某某局"
+    assert seen["locked"] is False and seen["asked"] is False
+    assert not Path(str(seen["folder"])).exists()  # the demo folder is gone
+
+
+def test_language_follows_the_option_then_the_preference() -> None:
+    assert gui.choose_language("zh_CN", Language.EN) is Language.ZH_CN
+    assert gui.choose_language("en", Language.ZH_CN) is Language.EN
+    assert gui.choose_language(None, Language.ZH_CN) is Language.ZH_CN
+
+
+def test_chinese_translation_is_installed(qapp: QApplication) -> None:
+    default = QLocale()
+    translators = gui.install_translators(qapp, Language.ZH_CN)
+    try:
+        assert translators
+        assert QApplication.translate("MainWindow", "Lock") == "锁定"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(default)

@@ -1,0 +1,127 @@
+"""Locking and unlocking as a user meets them: wrong password, forgotten password, idle time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from talkdesk.domain.clock import FixedClock
+from talkdesk.ui.navigation import PageId
+from tests.ui.shell_helpers import (
+    PASSWORD,
+    make_workspace,
+    start_shell,
+    type_password,
+    unlock_dialog,
+    wait_open,
+)
+
+
+def test_wrong_password_says_so_and_allows_retry(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock)
+    before = (folder / "keys.json").read_bytes()
+    shell = start_shell(qtbot, folder, clock)
+    dialog = unlock_dialog(qtbot, shell)
+    assert shell.window.is_locked
+    type_password(qtbot, dialog, "not the password")
+    qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled())
+    assert dialog.error_label.text() == "The password is not correct. Please try again."
+    assert dialog.isVisible() and shell.window.is_locked
+    assert (folder / "keys.json").read_bytes() == before
+    type_password(qtbot, dialog, PASSWORD)
+    wait_open(qtbot, shell)
+    assert shell.unlock_dialog is None
+    shell.shutdown()
+
+
+def test_forgot_password_sets_a_new_one_with_the_recovery_code(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    code = make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    dialog = unlock_dialog(qtbot, shell)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    assert dialog.code_edit.isVisible()
+
+    wrong = ("0000" if not code.startswith("0000") else "1111") + code[4:]
+    qtbot.keyClicks(dialog.code_edit, wrong)
+    qtbot.keyClicks(dialog.new_password.first, "New password 77")
+    qtbot.keyClicks(dialog.new_password.second, "New password 77")
+    qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.recover_button.isEnabled())
+    assert "recovery code is not correct" in dialog.recovery_error.text()
+
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, code.replace("-", " ").lower())  # as typed from paper
+    qtbot.mouseClick(dialog.recover_button, Qt.MouseButton.LeftButton)
+    wait_open(qtbot, shell)
+    assert "recovery code" in shell.window.statusBar().currentMessage()
+
+    # the new password works after a lock; the old one no longer does
+    shell.lock()
+    dialog = unlock_dialog(qtbot, shell)
+    type_password(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled())
+    assert "not correct" in dialog.error_label.text()
+    type_password(qtbot, dialog, "New password 77")
+    wait_open(qtbot, shell)
+    shell.shutdown()
+
+
+def test_idle_time_locks_and_activity_postpones_it(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
+    wait_open(qtbot, shell)
+    assert shell.idle_lock.minutes == 10  # the default
+
+    clock.set(clock.now() + timedelta(minutes=9))
+    shell.idle_lock.check()
+    assert not shell.window.is_locked
+    qtbot.mouseClick(shell.window.navigation.viewport(), Qt.MouseButton.LeftButton)  # activity
+    clock.set(clock.now() + timedelta(minutes=9))
+    shell.idle_lock.check()
+    assert not shell.window.is_locked
+
+    clock.set(clock.now() + timedelta(minutes=1, seconds=1))
+    shell.idle_lock.check()
+    assert shell.window.is_locked
+    dialog = unlock_dialog(qtbot, shell)
+    assert shell.session is not None and not shell.session.is_unlocked  # key dropped
+    type_password(qtbot, dialog, PASSWORD)
+    wait_open(qtbot, shell)
+    shell.shutdown()
+
+
+def test_lock_button_closes_open_dialogs_and_always_asks_the_password(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock, remember=True)
+    shell = start_shell(qtbot, folder, clock)
+    wait_open(qtbot, shell)  # remembered: no password at start
+    assert shell.unlock_dialog is None
+
+    shell.window.navigation.select(PageId.PEOPLE)
+    page = shell.window.page(PageId.PEOPLE)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QDialog)))
+    shell.window.lock_action.trigger()
+    assert shell.window.is_locked
+    assert not any(d.isVisible() for d in page.findChildren(QDialog))
+    dialog = unlock_dialog(qtbot, shell)  # after a lock: the password, not the remembered key
+    type_password(qtbot, dialog, PASSWORD)
+    wait_open(qtbot, shell)
+    assert shell.window.navigation.current_page() is PageId.PEOPLE
+    shell.shutdown()
