@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams
+from talkdesk.storage.kdf import DEFAULT_KDF, FAST_KDF, KdfParams
 
 APP_NAME = "talkdesk"
-# Only for the test suite: Argon2id at its cheapest, so hundreds of unlocks stay fast.
-FAST_KDF = KdfParams(iterations=1, lanes=1, memory_kib=8)
+__all__ = ["FAST_KDF", "data_dir", "kdf_params"]
 
 
 def data_dir(cli_value: str | None) -> Path:
@@ -25,4 +24,5 @@ def data_dir(cli_value: str | None) -> Path:
 
 
 def kdf_params() -> KdfParams:
+    """The default cost; TALKDESK_FAST_KDF=1 (the test suite only) makes it the cheapest."""
     return FAST_KDF if os.environ.get("TALKDESK_FAST_KDF") == "1" else DEFAULT_KDF

@@ -12,7 +12,7 @@ from talkdesk.domain.clock import Clock
 from talkdesk.domain.values import Role
 from talkdesk.services.demo import generate
 from talkdesk.services.session import WorkspaceSession
-from talkdesk.storage.keyfile import KdfParams
+from talkdesk.storage.kdf import KdfParams
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from talkdesk.storage.tables import workspace_info

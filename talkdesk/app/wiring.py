@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from talkdesk.domain.clock import Clock
@@ -107,6 +107,7 @@ class GuiShell(QObject):
         self.window = MainWindow(folder)
         self.idle_lock = IdleLock(clock, preferences.current.idle_minutes, self)
         self._busy = False
+        self._opening_begun = False
         self._wire()
 
     # -- signals, all in one place -------------------------------------------------------
@@ -147,6 +148,15 @@ class GuiShell(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
+        # Open behind the painted window: the opening imports hold Python's lock for a while,
+        # and would otherwise delay the first paint. A timer covers a window never painted.
+        self.window.first_painted.connect(self._begin_opening)
+        QTimer.singleShot(300, self._begin_opening)
+
+    def _begin_opening(self) -> None:
+        if self._opening_begun:
+            return
+        self._opening_begun = True
         report = self.progress.advanced.emit
         self.runner.submit(lambda: self._open_session(report), self._prepared, self._open_failed)
 
@@ -243,11 +253,18 @@ class GuiShell(QObject):
                 _refresh(page)
 
     def _services_ready(self, services: Services, unit: str, notices: list[str]) -> None:
+        """Build the page in view now and the others once it shows (the first data come first)."""
         self.services = services
-        for page_id in PageId:
-            self.window.set_page(page_id, self._build_page(page_id, services))
-        self._wire_pages()
+        first = self.window.current_page_id()
+        self.window.set_page(first, self._build_page(first, services))
         self._shown(unit, notices)
+        QTimer.singleShot(0, lambda: self._build_other_pages(services, first))
+
+    def _build_other_pages(self, services: Services, built: PageId) -> None:
+        for page_id in PageId:
+            if page_id is not built:
+                self.window.set_page(page_id, self._build_page(page_id, services))
+        self._wire_pages()
 
     def _build_page(self, page_id: PageId, services: Services) -> QWidget:
         if page_id is PageId.SETTINGS:

@@ -6,14 +6,26 @@ so the page can show how it went, and the evaluation can count it.
 
 from __future__ import annotations
 
+import functools
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Select,
+    and_,
+    bindparam,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
@@ -30,7 +42,7 @@ from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.indexing import follow_up_text
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import Page, insert_id
+from talkdesk.services.query import Page, enum_parser, insert_id, paged
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
 from talkdesk.storage.tables import department, follow_up, follow_up_event, person
@@ -58,8 +70,9 @@ class FollowUpInput:
     due_on: date | None = None
 
 
-@dataclass(frozen=True)
-class FollowUpListRow:
+class FollowUpListRow(NamedTuple):
+    """A row of the follow-ups list (a named tuple: lists build many at a time)."""
+
     id: int
     uuid: str
     title: str
@@ -163,20 +176,15 @@ class FollowUpsService:
         descending: bool = False,
         page: Page = Page(),
     ) -> list[FollowUpListRow]:
-        key = _SORT_COLUMNS[sort]
-        # Items without a due date sort last either way.
-        order = [key.is_(None), key.desc() if descending else key.asc(), follow_up.c.id]
         with self._ctx.db.reading() as conn:
-            stmt = _filtered(conn, _joined(select(*_LIST_COLUMNS)), flt)
-            stmt = stmt.order_by(*order).offset(page.offset).limit(page.limit)
-            return [_list_row(r) for r in conn.execute(stmt)]
+            where, params = _where(conn, flt)
+            rows = conn.execute(_list_select(where, sort, descending), {**params, **page.params()})
+            return [_list_row(r) for r in rows.all()]
 
     def count_follow_ups(self, flt: FollowUpFilter = FollowUpFilter()) -> int:
         with self._ctx.db.reading() as conn:
-            stmt = select(func.count()).select_from(follow_up)
-            if flt.department_id is not None:
-                stmt = stmt.join(person, person.c.id == follow_up.c.person_id)
-            return int(conn.execute(_filtered(conn, stmt, flt)).scalar_one())
+            where, params = _where(conn, flt)
+            return int(conn.execute(_count_select(where), params).scalar_one())
 
     def rows_by_id(self, ids: list[int]) -> dict[int, FollowUpListRow]:
         if not ids:
@@ -327,48 +335,72 @@ def _joined(stmt: Select[Any]) -> Select[Any]:
     )
 
 
-def _filtered(conn: Connection, stmt: Select[Any], flt: FollowUpFilter) -> Select[Any]:
-    if flt.status is not None:
-        stmt = stmt.where(follow_up.c.status == flt.status.value)
-    if flt.open_only:
-        stmt = stmt.where(follow_up.c.status.in_(OPEN_STATES))
-    if flt.person_id is not None:
-        stmt = stmt.where(follow_up.c.person_id == flt.person_id)
-    if flt.talk_id is not None:
-        stmt = stmt.where(follow_up.c.talk_id == flt.talk_id)
-    if flt.department_id is not None:
-        deps = department_subtree(conn, flt.department_id)
-        stmt = stmt.where(person.c.department_id.in_(deps))
-    if flt.handler is not None:
-        stmt = stmt.where(follow_up.c.handler == flt.handler)
-    if flt.source is not None:
-        stmt = stmt.where(follow_up.c.source == flt.source.value)
-    if flt.overdue_on is not None:
-        stmt = stmt.where(follow_up.c.status.in_(OPEN_STATES), follow_up.c.due_on < flt.overdue_on)
-    if flt.feedback_owed:
-        # Closed, not yet told, and there is someone to tell (a person or a ticket holder).
-        stmt = stmt.where(
-            follow_up.c.status.in_(CLOSED_STATES),
-            follow_up.c.feedback_on.is_(None),
-            or_(follow_up.c.person_id.is_not(None), follow_up.c.ticket_code.is_not(None)),
-        )
-    return stmt
+# Filters as named conditions with bound parameters of the same names: each list statement
+# is built once per combination of filters, so SQLAlchemy reuses it (and its cache key).
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "status": follow_up.c.status == bindparam("status"),
+    "open_only": follow_up.c.status.in_(OPEN_STATES),
+    "person": follow_up.c.person_id == bindparam("person"),
+    "talk": follow_up.c.talk_id == bindparam("talk"),
+    "departments": person.c.department_id.in_(bindparam("departments", expanding=True)),
+    "handler": follow_up.c.handler == bindparam("handler"),
+    "source": follow_up.c.source == bindparam("source"),
+    "overdue_on": and_(
+        follow_up.c.status.in_(OPEN_STATES),
+        follow_up.c.due_on < bindparam("overdue_on", type_=Date),
+    ),
+    # Closed, not yet told, and there is someone to tell (a person or a ticket holder).
+    "feedback_owed": and_(
+        follow_up.c.status.in_(CLOSED_STATES),
+        follow_up.c.feedback_on.is_(None),
+        or_(follow_up.c.person_id.is_not(None), follow_up.c.ticket_code.is_not(None)),
+    ),
+}
+
+
+def _where(conn: Connection, flt: FollowUpFilter) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The conditions that apply, by name, and their parameters."""
+    values: dict[str, object] = {
+        "status": None if flt.status is None else flt.status.value,
+        "open_only": flt.open_only or None,
+        "person": flt.person_id,
+        "talk": flt.talk_id,
+        "departments": None
+        if flt.department_id is None
+        else department_subtree(conn, flt.department_id),
+        "handler": flt.handler,
+        "source": None if flt.source is None else flt.source.value,
+        "overdue_on": flt.overdue_on,
+        "feedback_owed": flt.feedback_owed or None,
+    }
+    used = {name: value for name, value in values.items() if value is not None}
+    return tuple(used), used
+
+
+@functools.cache
+def _list_select(where: tuple[str, ...], sort: FollowUpSort, descending: bool) -> Select[Any]:
+    key = _SORT_COLUMNS[sort]
+    # Items without a due date sort last either way.
+    order = [key.is_(None), key.desc() if descending else key.asc(), follow_up.c.id]
+    stmt = _joined(select(*_LIST_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
+    return paged(stmt.order_by(*order))
+
+
+@functools.cache
+def _count_select(where: tuple[str, ...]) -> Select[Any]:
+    stmt = select(func.count()).select_from(follow_up)
+    if "departments" in where:
+        stmt = stmt.join(person, person.c.id == follow_up.c.person_id)
+    return stmt.where(*(_CONDITIONS[n] for n in where))
+
+
+_SOURCE = enum_parser(FollowUpSource)
+_STATUS = enum_parser(FollowUpStatus)
 
 
 def _list_row(r: Any) -> FollowUpListRow:
     return FollowUpListRow(
-        id=r[0],
-        uuid=r[1],
-        title=r[2],
-        person_id=r[3],
-        person_name=r[4],
-        department_name=r[5],
-        source=FollowUpSource(r[6]),
-        handler=r[7],
-        due_on=r[8],
-        status=FollowUpStatus(r[9]),
-        feedback_on=r[10],
-        created_at=r[11],
+        r[0], r[1], r[2], r[3], r[4], r[5], _SOURCE(r[6]), r[7], r[8], _STATUS(r[9]), r[10], r[11]
     )
 
 

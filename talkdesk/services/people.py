@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, bindparam, func, insert, or_, select, update
+from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import AuditAction, Gender
@@ -15,7 +17,7 @@ from talkdesk.services import audit
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.pinyin import name_keys
-from talkdesk.services.query import Page, insert_id, like_pattern
+from talkdesk.services.query import Page, enum_parser, insert_id, like_pattern, paged
 from talkdesk.storage.tables import department, person
 
 
@@ -43,8 +45,9 @@ class PersonInput:
     is_leader: bool = False
 
 
-@dataclass(frozen=True)
-class PersonRow:
+class PersonRow(NamedTuple):
+    """A row of the people list (a named tuple: lists build hundreds of these at a time)."""
+
     id: int
     uuid: str
     name: str
@@ -183,26 +186,19 @@ class PeopleService:
         descending: bool = False,
     ) -> list[PersonRow]:
         """One page of people matching the filter; names in pinyin (dictionary) order."""
-        key = _SORT_COLUMNS[sort]
-        order = [key.desc() if descending else key.asc(), person.c.pinyin, person.c.id]
-        stmt = (
-            self._filtered(select(*_PERSON_COLUMNS), flt)
-            .order_by(*order)
-            .offset(page.offset)
-            .limit(page.limit)
-        )
         with self._ctx.db.reading() as conn:
-            return [_person_row(row) for row in conn.execute(stmt)]
+            where, params = _where(conn, flt)
+            stmt = _people_select(where, sort, descending)
+            rows = conn.execute(stmt, {**params, **page.params()}).all()
+        return [_person_row(row) for row in rows]
 
     def count_people(self, flt: PeopleFilter = PeopleFilter()) -> int:
-        stmt = self._filtered(select(func.count()).select_from(person), flt, join=False)
         with self._ctx.db.reading() as conn:
-            return int(conn.execute(stmt).scalar_one())
+            where, params = _where(conn, flt)
+            return int(conn.execute(_people_count(where), params).scalar_one())
 
     def person(self, person_id: int) -> PersonRow:
-        stmt = self._filtered(select(*_PERSON_COLUMNS), PeopleFilter(include_left=True)).where(
-            person.c.id == person_id
-        )
+        stmt = _joined(select(*_PERSON_COLUMNS)).where(person.c.id == person_id)
         with self._ctx.db.reading() as conn:
             row = conn.execute(stmt).first()
         if row is None:
@@ -240,32 +236,56 @@ class PeopleService:
                 raise TalkdeskError(ErrorCode.NOT_FOUND)
             audit.record(conn, now, AuditAction.CHANGED, "person")
 
-    def _filtered(self, stmt: Select[Any], flt: PeopleFilter, join: bool = True) -> Select[Any]:
-        if join:
-            stmt = stmt.select_from(
-                person.outerjoin(department, department.c.id == person.c.department_id)
-            )
-        if not flt.include_left:
-            stmt = stmt.where(person.c.active)
-        if flt.leaders_only:
-            stmt = stmt.where(person.c.is_leader)
-        if flt.department_id is not None:
-            stmt = stmt.where(person.c.department_id.in_(self._subtree(flt.department_id)))
-        text = flt.text.strip().lower()
-        if text:
-            stmt = stmt.where(
-                or_(
-                    person.c.name.like(like_pattern(text), escape="\\"),
-                    person.c.pinyin.like(like_pattern(text, prefix_only=True), escape="\\"),
-                    person.c.initials.like(like_pattern(text, prefix_only=True), escape="\\"),
-                    person.c.position.like(like_pattern(text), escape="\\"),
-                )
-            )
-        return stmt
 
-    def _subtree(self, root: int) -> list[int]:
-        with self._ctx.db.reading() as conn:
-            return department_subtree(conn, root)
+# -- the list's statements, built once per combination of filters ------------------------
+
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "active": person.c.active.is_(True),
+    "leaders": person.c.is_leader.is_(True),
+    "departments": person.c.department_id.in_(bindparam("departments", expanding=True)),
+    "text": or_(
+        person.c.name.like(bindparam("contains"), escape="\\"),
+        person.c.pinyin.like(bindparam("prefix"), escape="\\"),
+        person.c.initials.like(bindparam("prefix"), escape="\\"),
+        person.c.position.like(bindparam("contains"), escape="\\"),
+    ),
+}
+
+
+def _where(conn: Connection, flt: PeopleFilter) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The names of the conditions that apply, and their parameters."""
+    names: list[str] = []
+    params: dict[str, object] = {}
+    if not flt.include_left:
+        names.append("active")
+    if flt.leaders_only:
+        names.append("leaders")
+    if flt.department_id is not None:
+        names.append("departments")
+        params["departments"] = department_subtree(conn, flt.department_id)
+    text = flt.text.strip().lower()
+    if text:
+        names.append("text")
+        params.update(contains=like_pattern(text), prefix=like_pattern(text, prefix_only=True))
+    return tuple(names), params
+
+
+def _joined(stmt: Select[Any]) -> Select[Any]:
+    return stmt.select_from(person.outerjoin(department, department.c.id == person.c.department_id))
+
+
+@functools.cache
+def _people_select(where: tuple[str, ...], sort: PeopleSort, descending: bool) -> Select[Any]:
+    key = _SORT_COLUMNS[sort]
+    # Ties in name order; a repeated key would keep SQLite from walking the pinyin index.
+    ties = [person.c.id] if sort is PeopleSort.NAME else [person.c.pinyin, person.c.id]
+    stmt = _joined(select(*_PERSON_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
+    return paged(stmt.order_by(key.desc() if descending else key.asc(), *ties))
+
+
+@functools.cache
+def _people_count(where: tuple[str, ...]) -> Select[Any]:
+    return select(func.count()).select_from(person).where(*(_CONDITIONS[n] for n in where))
 
 
 def department_subtree(conn: Connection, root: int) -> list[int]:
@@ -322,7 +342,10 @@ def _person_values(data: PersonInput) -> dict[str, object]:
     }
 
 
-def _person_row(row: object) -> PersonRow:
-    values = list(row)  # type: ignore[call-overload]
-    values[6] = Gender(values[6])
-    return PersonRow(*values)
+_GENDER = enum_parser(Gender)
+
+
+def _person_row(r: Any) -> PersonRow:
+    return PersonRow(
+        r[0], r[1], r[2], r[3], r[4], r[5], _GENDER(r[6]), r[7], r[8], r[9], r[10], r[11], r[12]
+    )

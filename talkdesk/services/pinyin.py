@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
-
 # Surnames read differently from the character's common reading (曾 zēng, not céng).
 SURNAME_READINGS = {
     "万俟": ["mo", "qi"],
@@ -37,6 +35,8 @@ SURNAME_READINGS = {
 
 def name_keys(name: str) -> tuple[str, str]:
     """(full pinyin, initials) in lower case, without tones or spaces."""
+    from pypinyin import Style, lazy_pinyin  # ~0.3 s to import: only when a name is written
+
     name = name.strip()
     surname = _surname_of(name)
     pieces = list(SURNAME_READINGS.get(surname, []))

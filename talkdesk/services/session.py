@@ -20,7 +20,7 @@ from talkdesk.services.context import Context
 from talkdesk.services.templates import TemplatesService
 from talkdesk.storage import keyfile, workspace
 from talkdesk.storage.database import Database
-from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams
+from talkdesk.storage.kdf import DEFAULT_KDF, KdfParams
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from talkdesk.storage.tables import workspace_info

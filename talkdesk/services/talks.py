@@ -6,12 +6,13 @@ when one record is opened, so a list never decrypts the notes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, func, insert, select, update
+from sqlalchemy import Connection, DateTime, Select, bindparam, func, insert, select, update
 from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
@@ -20,7 +21,7 @@ from talkdesk.services import audit, indexing
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import Page, insert_id
+from talkdesk.services.query import Page, enum_parser, insert_id, paged
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
 from talkdesk.storage.tables import department, person, talk, talk_amendment, talk_note
@@ -56,8 +57,9 @@ class Amendment:
     text: str
 
 
-@dataclass(frozen=True)
-class TalkListRow:
+class TalkListRow(NamedTuple):
+    """A row of a talk list: never the notes (a named tuple: lists build many at a time)."""
+
     id: int
     uuid: str
     held_at: datetime
@@ -148,19 +150,15 @@ class TalksService:
         descending: bool = True,
         page: Page = Page(),
     ) -> list[TalkListRow]:
-        key = _SORT_COLUMNS[sort]
-        order = [key.desc(), talk.c.id.desc()] if descending else [key.asc(), talk.c.id.asc()]
         with self._ctx.db.reading() as conn:
-            stmt = _joined(select(*_LIST_COLUMNS))
-            stmt = _filtered(conn, stmt, flt).order_by(*order).offset(page.offset)
-            return [_list_row(r) for r in conn.execute(stmt.limit(page.limit))]
+            where, params = _where(conn, flt)
+            rows = conn.execute(_list_select(where, sort, descending), {**params, **page.params()})
+            return [_list_row(r) for r in rows.all()]
 
     def count_talks(self, flt: TalkFilter = TalkFilter()) -> int:
         with self._ctx.db.reading() as conn:
-            stmt = select(func.count()).select_from(talk)
-            if flt.department_id is not None:
-                stmt = stmt.join(_person, _person.c.id == talk.c.person_id)
-            return int(conn.execute(_filtered(conn, stmt, flt)).scalar_one())
+            where, params = _where(conn, flt)
+            return int(conn.execute(_count_select(where), params).scalar_one())
 
     def rows_by_id(self, ids: list[int]) -> dict[int, TalkListRow]:
         """The list rows of these talks (search hits), keyed by id."""
@@ -260,44 +258,80 @@ def _joined(stmt: Select[Any]) -> Select[Any]:
     )
 
 
-def _filtered(conn: Connection, stmt: Select[Any], flt: TalkFilter) -> Select[Any]:
-    if flt.person_id is not None:
-        stmt = stmt.where(talk.c.person_id == flt.person_id)
-    if flt.talker_id is not None:
-        stmt = stmt.where(talk.c.talker_id == flt.talker_id)
-    if flt.department_id is not None:
-        stmt = stmt.where(_person.c.department_id.in_(department_subtree(conn, flt.department_id)))
-    if flt.date_from is not None:
-        stmt = stmt.where(talk.c.held_at >= datetime.combine(flt.date_from, time.min))
-    if flt.date_to is not None:
-        stmt = stmt.where(talk.c.held_at <= datetime.combine(flt.date_to, time.max))
-    if flt.kind is not None:
-        stmt = stmt.where(talk.c.kind == flt.kind.value)
-    if flt.state is not None:
-        stmt = stmt.where(talk.c.state == flt.state.value)
-    return stmt
+# Filters as named conditions with bound parameters of the same names: each list statement
+# is built once per combination of filters, so SQLAlchemy reuses it (and its cache key).
+_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "person": talk.c.person_id == bindparam("person"),
+    "talker": talk.c.talker_id == bindparam("talker"),
+    "departments": _person.c.department_id.in_(bindparam("departments", expanding=True)),
+    "held_from": talk.c.held_at >= bindparam("held_from", type_=DateTime),
+    "held_to": talk.c.held_at <= bindparam("held_to", type_=DateTime),
+    "kind": talk.c.kind == bindparam("kind"),
+    "state": talk.c.state == bindparam("state"),
+}
+
+
+def _where(conn: Connection, flt: TalkFilter) -> tuple[tuple[str, ...], dict[str, object]]:
+    """The conditions that apply, by name, and their parameters."""
+    values: dict[str, object] = {
+        "person": flt.person_id,
+        "talker": flt.talker_id,
+        "departments": None
+        if flt.department_id is None
+        else department_subtree(conn, flt.department_id),
+        "held_from": None if flt.date_from is None else datetime.combine(flt.date_from, time.min),
+        "held_to": None if flt.date_to is None else datetime.combine(flt.date_to, time.max),
+        "kind": None if flt.kind is None else flt.kind.value,
+        "state": None if flt.state is None else flt.state.value,
+    }
+    used = {name: value for name, value in values.items() if value is not None}
+    return tuple(used), used
+
+
+@functools.cache
+def _list_select(where: tuple[str, ...], sort: TalkSort, descending: bool) -> Select[Any]:
+    key = _SORT_COLUMNS[sort]
+    order = [key.desc(), talk.c.id.desc()] if descending else [key.asc(), talk.c.id.asc()]
+    stmt = _joined(select(*_LIST_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
+    return paged(stmt.order_by(*order))
+
+
+@functools.cache
+def _count_select(where: tuple[str, ...]) -> Select[Any]:
+    stmt = select(func.count()).select_from(talk)
+    if "departments" in where:
+        stmt = stmt.join(_person, _person.c.id == talk.c.person_id)
+    return stmt.where(*(_CONDITIONS[n] for n in where))
+
+
+_KIND = enum_parser(TalkKind)
+_CARE = enum_parser(CareLevel)
+_STATE = enum_parser(TalkState)
+_TOPIC = {t.value: t for t in Topic}
 
 
 def _list_row(r: Any) -> TalkListRow:
     return TalkListRow(
-        id=r[0],
-        uuid=r[1],
-        held_at=r[2],
-        person_id=r[3],
-        person_name=r[4],
-        department_name=r[5],
-        talker_id=r[6],
-        talker_name=r[7],
-        kind=TalkKind(r[8]),
-        topics=parse_topics(r[9]),
-        care_level=CareLevel(r[10]),
-        state=TalkState(r[11]),
-        place=r[12],
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        _KIND(r[8]),
+        parse_topics(r[9]),
+        _CARE(r[10]),
+        _STATE(r[11]),
+        r[12],
     )
 
 
+@functools.cache
 def parse_topics(stored: str) -> tuple[Topic, ...]:
-    return tuple(Topic(t) for t in stored.split(",") if t in Topic.__members__.values())
+    """Topics as stored (comma-separated codes); unknown codes from a newer version are skipped."""
+    return tuple(_TOPIC[t] for t in stored.split(",") if t in _TOPIC)
 
 
 def _detail(conn: Connection, talk_id: int) -> TalkDetail:

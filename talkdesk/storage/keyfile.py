@@ -25,23 +25,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import normalise
 from talkdesk.storage.atomic import write_atomic_all
+from talkdesk.storage.kdf import KdfParams
 
 FORMAT = 1
 PASSWORD = "password"
 RECOVERY = "recovery"
 REMEMBERED = "remembered"
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost; the default takes a few hundred ms on an office PC."""
-
-    iterations: int = 4
-    lanes: int = 4
-    memory_kib: int = 64 * 1024
-
-
-DEFAULT_KDF = KdfParams()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # The newest revision in migrations/versions; tests/storage/test_migrations.py keeps
 # it equal to Alembic's head, so opening an up-to-date workspace never imports Alembic.
-HEAD = "0001"
+HEAD = "0002"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
 metadata = MetaData(
@@ -153,6 +154,8 @@ talk = Table(
     Index("ix_talk_person_held", "person_id", "held_at"),
     Index("ix_talk_talker_held", "talker_id", "held_at"),
     Index("ix_talk_held", "held_at"),
+    # coverage: the last talk of each talker with each person
+    Index("ix_talk_person_talker_held", "person_id", "talker_id", "held_at"),
 )
 
 talk_note = Table(
@@ -196,6 +199,14 @@ follow_up = Table(
     Column("feedback_text", Text, nullable=False, default=""),
     Column("response", String(20)),
     Index("ix_follow_up_status_due", "status", "due_on"),
+    # items closed but the person not yet told: few, among many closed ones
+    Index(
+        "ix_follow_up_feedback_owed",
+        "status",
+        "person_id",
+        "ticket_code",
+        sqlite_where=text("feedback_on IS NULL"),
+    ),
     Index("ix_follow_up_person", "person_id"),
     Index("ix_follow_up_talk", "talk_id"),
 )

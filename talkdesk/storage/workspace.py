@@ -19,7 +19,8 @@ from talkdesk.domain.recovery import new_recovery_code
 from talkdesk.storage import keyfile, migrate
 from talkdesk.storage.database import Database
 from talkdesk.storage.engine import open_engine
-from talkdesk.storage.keyfile import DEFAULT_KDF, KdfParams, KeyFile
+from talkdesk.storage.kdf import DEFAULT_KDF, KdfParams
+from talkdesk.storage.keyfile import KeyFile
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from talkdesk.storage.tables import workspace_info

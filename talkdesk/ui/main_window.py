@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,14 +30,17 @@ class MainWindow(QMainWindow):
         lock_requested(): Ctrl+L or the toolbar's Lock.
         unlock_requested(): the lock screen's Unlock button.
         closing(): the window is being closed (the app then locks and quits).
+        first_painted(): the window was painted for the first time.
     """
 
     lock_requested = Signal()
     unlock_requested = Signal()
     closing = Signal()
+    first_painted = Signal()
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._painted = False
         self.resize(1280, 760)
         self.setMinimumSize(960, 600)
 
@@ -111,6 +114,16 @@ class MainWindow(QMainWindow):
 
     def page(self, page: PageId) -> QWidget:
         return self._page_widgets[page]
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+        return handled
+
+    def current_page_id(self) -> PageId:
+        return self.navigation.current_page()
 
     def page_widgets(self) -> list[QWidget]:
         return list(self._page_widgets.values())
