@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
+# English unless a test asks for Chinese, whatever the machine's locale (a bare C locale
+# would otherwise choose Chinese: Chinese first).
+os.environ["TALKDESK_LANG"] = "en"
 os.environ["TALKDESK_FAST_KDF"] = "1"
 
 from collections.abc import Iterator

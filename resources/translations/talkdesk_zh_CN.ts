@@ -1,1367 +1,1399 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-<context>
-    <name>ContentPage</name>
-    <message>
-        <source>talkdesk</source>
-        <translation>talkdesk</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpsModel</name>
-    <message>
-        <source>What</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Handler</source>
-        <translation>承办人</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>办理期限</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Feedback given</source>
-        <translation>反馈日期</translation>
-    </message>
-    <message>
-        <source>Anonymous</source>
-        <translation>匿名</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpsPage</name>
-    <message>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <source>Not closed</source>
-        <translation>未办结</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Awaiting feedback</source>
-        <translation>待反馈</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>状态：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n follow-up(s)</source>
-        <translation>
-            <numerusform>共 %n 项</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>GuiShell</name>
-    <message>
-        <source>Demo workspace: its password is %1</source>
-        <translation>演示工作区：密码为 %1</translation>
-    </message>
-    <message>
-        <source>A new password was set with the recovery code.</source>
-        <translation>已通过恢复码设置新密码。</translation>
-    </message>
-</context>
-<context>
-    <name>LeaveDialog</name>
-    <message>
-        <source>Mark as left</source>
-        <translation>标记为已离开</translation>
-    </message>
-    <message>
-        <source>Mark %1 as left? Their talks and follow-ups are kept, but they are no longer listed or planned for.</source>
-        <translation>确定将 %1 标记为已离开本单位吗？其谈话记录和跟进事项都会保留，但不再列入人员名单和谈话计划。</translation>
-    </message>
-    <message>
-        <source>&amp;Left on:</source>
-        <translation>离开日期(&amp;L)：</translation>
-    </message>
-</context>
-<context>
-    <name>LockScreen</name>
-    <message>
-        <source>Unlock…</source>
-        <translation>解锁…</translation>
-    </message>
-    <message>
-        <source>Opening the workspace…</source>
-        <translation>正在打开工作区…</translation>
-    </message>
-    <message>
-        <source>talkdesk is locked</source>
-        <translation>talkdesk 已锁定</translation>
-    </message>
-    <message>
-        <source>Your records are closed and the key has been removed from memory.</source>
-        <translation>记录已关闭，密钥已从内存中清除。</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <source>Lock now (Ctrl+L)</source>
-        <translation>立即锁定（Ctrl+L）</translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Ctrl+L locks talkdesk</source>
-        <translation>按 Ctrl+L 可随时锁定</translation>
-    </message>
-</context>
-<context>
-    <name>Navigation</name>
-    <message>
-        <source>Today</source>
-        <translation>今日</translation>
-    </message>
-    <message>
-        <source>Plans</source>
-        <translation>谈话计划</translation>
-    </message>
-    <message>
-        <source>Talks</source>
-        <translation>谈话记录</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>跟进事项</translation>
-    </message>
-    <message>
-        <source>People</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation>统计报告</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-</context>
-<context>
-    <name>NewPasswordFields</name>
-    <message>
-        <source>New password:</source>
-        <translation>新密码：</translation>
-    </message>
-    <message>
-        <source>Repeat it:</source>
-        <translation>再次输入：</translation>
-    </message>
-    <message>
-        <source>Use at least 8 characters, mixing letters, digits and signs.</source>
-        <translation>密码至少 8 位，请混合使用字母、数字和符号。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>两次输入的密码不一致。</translation>
-    </message>
-    <message>
-        <source>Too weak: at least 8 characters of several kinds.</source>
-        <translation>太弱：至少 8 位，并包含多种字符。</translation>
-    </message>
-    <message>
-        <source>Weak: add length, digits or signs.</source>
-        <translation>较弱：请加长密码，或加入数字、符号。</translation>
-    </message>
-    <message>
-        <source>Fair.</source>
-        <translation>中等。</translation>
-    </message>
-    <message>
-        <source>Strong.</source>
-        <translation>强。</translation>
-    </message>
-    <message>
-        <source>Strength: %1</source>
-        <translation>密码强度：%1</translation>
-    </message>
-</context>
-<context>
-    <name>PeopleModel</name>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Party member</source>
-        <translation>党员</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>领导</translation>
-    </message>
-    <message>
-        <source>Joined</source>
-        <translation>入职日期</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>In post</source>
-        <translation>在岗</translation>
-    </message>
-    <message>
-        <source>Left</source>
-        <translation>已离开</translation>
-    </message>
-    <message>
-        <source>Left on %1</source>
-        <translation>%1 离开</translation>
-    </message>
-</context>
-<context>
-    <name>PeoplePage</name>
-    <message>
-        <source>Add department…</source>
-        <translation>新增部门…</translation>
-    </message>
-    <message>
-        <source>Rename…</source>
-        <translation>重命名…</translation>
-    </message>
-    <message>
-        <source>Departments</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Search by name, pinyin or initials</source>
-        <translation>按姓名、拼音或首字母搜索</translation>
-    </message>
-    <message>
-        <source>Show people who left</source>
-        <translation>显示已离开人员</translation>
-    </message>
-    <message>
-        <source>&amp;Add person…</source>
-        <translation>新增人员(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>&amp;Edit…</source>
-        <translation>编辑(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Mark as &amp;left…</source>
-        <translation>标记离开(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>&amp;Reinstate</source>
-        <translation>恢复在岗(&amp;R)</translation>
-    </message>
-    <message>
-        <source>All (%1)</source>
-        <translation>全部 (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n person(s)</source>
-        <translation>
-            <numerusform>共 %n 人</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add department</source>
-        <translation>新增部门</translation>
-    </message>
-    <message>
-        <source>Rename department</source>
-        <translation>重命名部门</translation>
-    </message>
-    <message>
-        <source>Department name:</source>
-        <translation>部门名称：</translation>
-    </message>
-</context>
-<context>
-    <name>PersonDialog</name>
-    <message>
-        <source>Add person</source>
-        <translation>新增人员</translation>
-    </message>
-    <message>
-        <source>Edit person</source>
-        <translation>编辑人员</translation>
-    </message>
-    <message>
-        <source>(no department)</source>
-        <translation>（无部门）</translation>
-    </message>
-    <message>
-        <source>Member of the Communist Party of China</source>
-        <translation>中共党员</translation>
-    </message>
-    <message>
-        <source>Not set</source>
-        <translation>未填写</translation>
-    </message>
-    <message>
-        <source>Leader (can hold talks)</source>
-        <translation>领导（可担任谈话人）</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>姓名(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Gender:</source>
-        <translation>性别(&amp;G)：</translation>
-    </message>
-    <message>
-        <source>&amp;Department:</source>
-        <translation>部门(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Position:</source>
-        <translation>职务(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>P&amp;hone:</source>
-        <translation>电话(&amp;H)：</translation>
-    </message>
-    <message>
-        <source>&amp;Joined on:</source>
-        <translation>入职日期(&amp;J)：</translation>
-    </message>
-    <message>
-        <source>Please enter the person&apos;s name.</source>
-        <translation>请填写姓名。</translation>
-    </message>
-</context>
-<context>
-    <name>PlansModel</name>
-    <message>
-        <source>Name</source>
-        <translation>计划名称</translation>
-    </message>
-    <message>
-        <source>Talker</source>
-        <translation>谈话人</translation>
-    </message>
-    <message>
-        <source>Cadence</source>
-        <translation>频次</translation>
-    </message>
-    <message>
-        <source>Starts</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>Members</source>
-        <translation>对象数</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>启用</translation>
-    </message>
-</context>
-<context>
-    <name>PlansPage</name>
-    <message numerus="yes">
-        <source>%n plan(s)</source>
-        <translation>
-            <numerusform>共 %n 个计划</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ReportsPage</name>
-    <message>
-        <source>Reports</source>
-        <translation>统计报告</translation>
-    </message>
-    <message>
-        <source>Statistics and the quarterly or half-yearly evaluation report come in a later version of talkdesk.</source>
-        <translation>统计分析和季度、半年度评估报告将在 talkdesk 的后续版本中提供。</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>Settings</source>
-        <translation>设置</translation>
-    </message>
-    <message>
-        <source>Workspace</source>
-        <translation>工作区</translation>
-    </message>
-    <message>
-        <source>Name:</source>
-        <translation>姓名：</translation>
-    </message>
-    <message>
-        <source>Unit:</source>
-        <translation>单位：</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>身份：</translation>
-    </message>
-    <message>
-        <source>Folder:</source>
-        <translation>文件夹：</translation>
-    </message>
-    <message>
-        <source>Change password</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <source>The records are not re-encrypted: the new password protects the same key. The recovery code stays valid.</source>
-        <translation>修改密码不会重新加密记录：新密码保护的是同一把密钥。恢复码依然有效。</translation>
-    </message>
-    <message>
-        <source>Current password:</source>
-        <translation>当前密码：</translation>
-    </message>
-    <message>
-        <source>Locking</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <source>Remember on this computer</source>
-        <translation>在本机记住密码</translation>
-    </message>
-    <message>
-        <source>talkdesk then opens without the password on this computer, using the system&apos;s credential store. After a lock the password is always asked.</source>
-        <translation>开启后，在本机打开 talkdesk 无需输入密码（密钥保存在系统凭据管理器中）。锁定后解锁仍需输入密码。</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> 分钟</translation>
-    </message>
-    <message>
-        <source>Lock after this long without use:</source>
-        <translation>无操作自动锁定时间：</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source>Please type your current password.</source>
-        <translation>请输入当前密码。</translation>
-    </message>
-    <message>
-        <source>The password was changed. Use the new one from now on.</source>
-        <translation>密码已修改，今后请使用新密码。</translation>
-    </message>
-    <message>
-        <source>The new language takes effect when talkdesk is started again.</source>
-        <translation>新的界面语言将在重新启动 talkdesk 后生效。</translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialog</name>
-    <message>
-        <source>Set up talkdesk</source>
-        <translation>初始设置</translation>
-    </message>
-    <message>
-        <source>Welcome to talkdesk</source>
-        <translation>欢迎使用 talkdesk</translation>
-    </message>
-    <message>
-        <source>Your records are kept on this computer only, encrypted with a key that your password protects. Please tell us who you are and choose a password.</source>
-        <translation>所有记录仅保存在本机，并用受您密码保护的密钥加密。请填写您的信息并设置密码。</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <source>Repeat password:</source>
-        <translation>确认密码：</translation>
-    </message>
-    <message>
-        <source>Remember on this computer</source>
-        <translation>在本机记住密码</translation>
-    </message>
-    <message>
-        <source>talkdesk then opens without asking for the password on this computer (the key is kept in the system&apos;s credential store). Locking always asks.</source>
-        <translation>开启后，在本机打开 talkdesk 无需输入密码（密钥保存在系统凭据管理器中）。锁定后解锁仍需输入密码。</translation>
-    </message>
-    <message>
-        <source>Create workspace</source>
-        <translation>创建工作区</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Your name:</source>
-        <translation>您的姓名：</translation>
-    </message>
-    <message>
-        <source>Unit:</source>
-        <translation>单位：</translation>
-    </message>
-    <message>
-        <source>Role:</source>
-        <translation>身份：</translation>
-    </message>
-    <message>
-        <source>Please enter your name.</source>
-        <translation>请填写您的姓名。</translation>
-    </message>
-    <message>
-        <source>Please enter your unit.</source>
-        <translation>请填写单位名称。</translation>
-    </message>
-    <message>
-        <source>Creating the encrypted workspace…</source>
-        <translation>正在创建加密工作区…</translation>
-    </message>
-    <message>
-        <source>Your recovery code</source>
-        <translation>您的恢复码</translation>
-    </message>
-    <message>
-        <source>If you forget your password, this code is the only way to open your records. It is shown only now. Print it or write it down, and keep it locked away, apart from this computer.</source>
-        <translation>忘记密码时，恢复码是打开记录的唯一途径。恢复码只显示这一次，请打印或抄写下来，与本机分开妥善保管。</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>I have kept it safe</source>
-        <translation>我已妥善保存</translation>
-    </message>
-    <message>
-        <source>This code opens the workspace and sets a new password if the password is forgotten. Keep it locked away; anyone holding it can read the records.</source>
-        <translation>忘记密码时，可用此恢复码打开工作区并设置新密码。请妥善锁存：持有恢复码的人可以读取全部记录。</translation>
-    </message>
-    <message>
-        <source>Check your copy</source>
-        <translation>核对恢复码</translation>
-    </message>
-    <message>
-        <source>Type groups %1 and %2 of the recovery code from your copy.</source>
-        <translation>请根据您保存的副本，输入恢复码的第 %1 组和第 %2 组。</translation>
-    </message>
-    <message>
-        <source>Group %1:</source>
-        <translation>第 %1 组：</translation>
-    </message>
-    <message>
-        <source>Show the code again</source>
-        <translation>再次查看恢复码</translation>
-    </message>
-    <message>
-        <source>Finish</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Group %1 does not match. Check your copy, or show the code again.</source>
-        <translation>第 %1 组不一致。请核对您的副本，或再次查看恢复码。</translation>
-    </message>
-</context>
-<context>
-    <name>TalksModel</name>
-    <message>
-        <source>Date and time</source>
-        <translation>谈话时间</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>谈话对象</translation>
-    </message>
-    <message>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>Talker</source>
-        <translation>谈话人</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>谈话类型</translation>
-    </message>
-    <message>
-        <source>Topics</source>
-        <translation>谈话主题</translation>
-    </message>
-    <message>
-        <source>Care</source>
-        <translation>关注</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-</context>
-<context>
-    <name>TalksPage</name>
-    <message>
-        <source>All departments</source>
-        <translation>全部部门</translation>
-    </message>
-    <message>
-        <source>All states</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <source>Department:</source>
-        <translation>部门：</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>状态：</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n talk(s)</source>
-        <translation>
-            <numerusform>共 %n 次谈话</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TodayPage</name>
-    <message>
-        <source>Talks this month</source>
-        <translation>本月谈话</translation>
-    </message>
-    <message>
-        <source>Open follow-ups</source>
-        <translation>未办结事项</translation>
-    </message>
-    <message>
-        <source>Overdue follow-ups</source>
-        <translation>逾期事项</translation>
-    </message>
-    <message>
-        <source>Follow-ups awaiting feedback</source>
-        <translation>待反馈事项</translation>
-    </message>
-    <message>
-        <source>Good morning, %1</source>
-        <translation>%1，上午好</translation>
-    </message>
-    <message>
-        <source>Good afternoon, %1</source>
-        <translation>%1，下午好</translation>
-    </message>
-    <message>
-        <source>Good evening, %1</source>
-        <translation>%1，晚上好</translation>
-    </message>
-</context>
-<context>
-    <name>UnavailablePage</name>
-    <message>
-        <source>This page is not available in this version.</source>
-        <translation>此版本暂不提供该页面。</translation>
-    </message>
-</context>
-<context>
-    <name>UnlockDialog</name>
-    <message>
-        <source>Unlock talkdesk</source>
-        <translation>解锁 talkdesk</translation>
-    </message>
-    <message>
-        <source>Enter your password</source>
-        <translation>请输入密码</translation>
-    </message>
-    <message>
-        <source>Forgot password?</source>
-        <translation>忘记密码？</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>退出</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <source>Password:</source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <source>Opening…</source>
-        <translation>正在打开…</translation>
-    </message>
-    <message>
-        <source>Set a new password with the recovery code</source>
-        <translation>用恢复码设置新密码</translation>
-    </message>
-    <message>
-        <source>Type the recovery code you printed or wrote down when the workspace was created (dashes and spaces do not matter), then choose a new password. Your records stay as they are.</source>
-        <translation>请输入创建工作区时打印或抄写的恢复码（短横线和空格可省略），然后设置新密码。您的记录不受影响。</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>Set password and unlock</source>
-        <translation>设置密码并解锁</translation>
-    </message>
-    <message>
-        <source>Recovery code:</source>
-        <translation>恢复码：</translation>
-    </message>
-    <message>
-        <source>The recovery code has 8 groups of 4 letters and digits. Check it against your copy.</source>
-        <translation>恢复码共 8 组，每组 4 个字母或数字。请对照您的副本核对。</translation>
-    </message>
-</context>
-<context>
-    <name>cli</name>
-    <message>
-        <source>show this help and exit</source>
-        <translation>显示本帮助并退出</translation>
-    </message>
-    <message>
-        <source>arguments</source>
-        <translation>参数</translation>
-    </message>
-    <message>
-        <source>options</source>
-        <translation>选项</translation>
-    </message>
-    <message>
-        <source>usage: </source>
-        <translation>用法：</translation>
-    </message>
-    <message>
-        <source>An offline, encrypted desk for one-to-one talks. Without a command, the program window opens.</source>
-        <translation>离线、加密的一对一谈心谈话工作台。不带命令运行时打开程序窗口。</translation>
-    </message>
-    <message>
-        <source>open a demo workspace of a fictional office (removed on exit)</source>
-        <translation>打开一个虚构单位的示例工作区（退出时删除）</translation>
-    </message>
-    <message>
-        <source>show the version and exit</source>
-        <translation>显示版本号并退出</translation>
-    </message>
-    <message>
-        <source>create a new workspace</source>
-        <translation>新建工作区</translation>
-    </message>
-    <message>
-        <source>your name</source>
-        <translation>您的姓名</translation>
-    </message>
-    <message>
-        <source>your unit (organisation)</source>
-        <translation>您所在的单位</translation>
-    </message>
-    <message>
-        <source>your role: leader or (Party branch) secretary</source>
-        <translation>您的角色：leader（领导）或 secretary（党支部书记）</translation>
-    </message>
-    <message>
-        <source>create a workspace filled with demo data</source>
-        <translation>新建一个填充示例数据的工作区</translation>
-    </message>
-    <message>
-        <source>number of people (default 60)</source>
-        <translation>人数（默认 60）</translation>
-    </message>
-    <message>
-        <source>years of talks (default 2)</source>
-        <translation>谈话记录的年数（默认 2）</translation>
-    </message>
-    <message>
-        <source>random seed: the same seed gives the same data</source>
-        <translation>随机种子：相同的种子生成相同的数据</translation>
-    </message>
-    <message>
-        <source>open the workspace and verify it; exit status 0 only if it is sound</source>
-        <translation>打开并检查工作区；仅当工作区完好时退出码为 0</translation>
-    </message>
-    <message>
-        <source>write an encrypted, verified backup of the workspace</source>
-        <translation>生成工作区的加密备份并校验</translation>
-    </message>
-    <message>
-        <source>the backup file to write (must not exist yet)</source>
-        <translation>要写入的备份文件（不能是已有文件）</translation>
-    </message>
-    <message>
-        <source>restore a backup into a new or empty folder (--data-dir)</source>
-        <translation>将备份恢复到新的或空的文件夹（--data-dir）</translation>
-    </message>
-    <message>
-        <source>the backup file to restore</source>
-        <translation>要恢复的备份文件</translation>
-    </message>
-    <message>
-        <source>the workspace folder (default: TALKDESK_DATA_DIR or the user data folder)</source>
-        <translation>工作区文件夹（默认：TALKDESK_DATA_DIR 或用户数据文件夹）</translation>
-    </message>
-    <message>
-        <source>language of the messages (default: the system&apos;s)</source>
-        <translation>提示信息的语言（默认跟随系统）</translation>
-    </message>
-    <message>
-        <source>Interrupted. Nothing was changed.</source>
-        <translation>已中断，未作任何更改。</translation>
-    </message>
-    <message>
-        <source>Your name: </source>
-        <translation>您的姓名：</translation>
-    </message>
-    <message>
-        <source>Your unit: </source>
-        <translation>您所在的单位：</translation>
-    </message>
-    <message>
-        <source>Your role (leader/secretary) [leader]: </source>
-        <translation>您的角色（leader 领导 / secretary 党支部书记）[leader]：</translation>
-    </message>
-    <message>
-        <source>The role is either leader or secretary.</source>
-        <translation>角色只能是 leader（领导）或 secretary（党支部书记）。</translation>
-    </message>
-    <message>
-        <source>Workspace created in {folder}.</source>
-        <translation>工作区已创建于 {folder}。</translation>
-    </message>
-    <message>
-        <source>A demo needs at least 10 people and 1 year.</source>
-        <translation>示例数据至少需要 10 人、1 年。</translation>
-    </message>
-    <message>
-        <source>Demo workspace created in {folder}.</source>
-        <translation>示例工作区已创建于 {folder}。</translation>
-    </message>
-    <message>
-        <source>ok</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>Page authentication (HMAC)</source>
-        <translation>页面认证（HMAC）</translation>
-    </message>
-    <message>
-        <source>SQLite integrity</source>
-        <translation>SQLite 完整性</translation>
-    </message>
-    <message>
-        <source>Foreign keys</source>
-        <translation>外键</translation>
-    </message>
-    <message>
-        <source>Workspace: {folder}</source>
-        <translation>工作区：{folder}</translation>
-    </message>
-    <message>
-        <source>Schema revision</source>
-        <translation>数据结构版本</translation>
-    </message>
-    <message>
-        <source>The workspace is sound.</source>
-        <translation>工作区完好。</translation>
-    </message>
-    <message>
-        <source>The workspace is damaged. Nothing was changed. Restore it from a backup.</source>
-        <translation>工作区已损坏，未作任何更改。请从备份恢复。</translation>
-    </message>
-    <message>
-        <source>{file} already exists. Choose a new file name.</source>
-        <translation>{file} 已存在，请换一个文件名。</translation>
-    </message>
-    <message>
-        <source>The folder {folder} does not exist.</source>
-        <translation>文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
-        <source>Backup written to {file} and verified.</source>
-        <translation>备份已写入 {file} 并通过校验。</translation>
-    </message>
-    <message>
-        <source>The file {file} does not exist.</source>
-        <translation>文件 {file} 不存在。</translation>
-    </message>
-    <message>
-        <source>Password of the backup: </source>
-        <translation>备份的密码：</translation>
-    </message>
-    <message>
-        <source>Backup restored into {folder} and verified.</source>
-        <translation>备份已恢复到 {folder} 并通过校验。</translation>
-    </message>
-    <message>
-        <source>Password: </source>
-        <translation>密码：</translation>
-    </message>
-    <message>
-        <source>New password (at least 8 characters): </source>
-        <translation>新密码（至少 8 个字符）：</translation>
-    </message>
-    <message>
-        <source>The same password again: </source>
-        <translation>再次输入新密码：</translation>
-    </message>
-    <message>
-        <source>The command failed unexpectedly ({error}). Nothing was changed.</source>
-        <translation>命令意外失败（{error}），未作任何更改。</translation>
-    </message>
-    <message>
-        <source>departments</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <source>people</source>
-        <translation>人员</translation>
-    </message>
-    <message>
-        <source>plans</source>
-        <translation>谈话计划</translation>
-    </message>
-    <message>
-        <source>appointments</source>
-        <translation>预约</translation>
-    </message>
-    <message>
-        <source>talks</source>
-        <translation>谈话记录</translation>
-    </message>
-    <message>
-        <source>follow-ups</source>
-        <translation>跟进事项</translation>
-    </message>
-    <message>
-        <source>templates</source>
-        <translation>模板</translation>
-    </message>
-    <message>
-        <source>Recovery code (shown only this once):</source>
-        <translation>恢复码（仅显示这一次）：</translation>
-    </message>
-    <message>
-        <source>Write it down and keep it locked away. With it alone the workspace can be opened and a new password set; without it a forgotten password cannot be recovered.</source>
-        <translation>请抄写下来并妥善锁存。仅凭恢复码即可打开工作区并设置新密码；没有恢复码，忘记的密码将无法找回。</translation>
-    </message>
-</context>
-<context>
-    <name>labels</name>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Every {n} weeks</source>
-        <translation>每 {n} 周</translation>
-    </message>
-    <message>
-        <source>Every {n} months</source>
-        <translation>每 {n} 个月</translation>
-    </message>
-    <message>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <source>Leader</source>
-        <translation>领导</translation>
-    </message>
-    <message>
-        <source>Secretary</source>
-        <translation>秘书</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>Finalised</source>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <source>Regular talk</source>
-        <translation>常规谈话</translation>
-    </message>
-    <message>
-        <source>New-post talk</source>
-        <translation>任职谈话</translation>
-    </message>
-    <message>
-        <source>Transfer talk</source>
-        <translation>调岗谈话</translation>
-    </message>
-    <message>
-        <source>Caring talk</source>
-        <translation>关怀谈话</translation>
-    </message>
-    <message>
-        <source>Reminding talk</source>
-        <translation>提醒谈话</translation>
-    </message>
-    <message>
-        <source>Requested talk</source>
-        <translation>应约谈话</translation>
-    </message>
-    <message>
-        <source>Other talk</source>
-        <translation>其他谈话</translation>
-    </message>
-    <message>
-        <source>Work</source>
-        <translation>工作</translation>
-    </message>
-    <message>
-        <source>Professional skills</source>
-        <translation>业务</translation>
-    </message>
-    <message>
-        <source>Thinking</source>
-        <translation>思想</translation>
-    </message>
-    <message>
-        <source>Life</source>
-        <translation>生活</translation>
-    </message>
-    <message>
-        <source>Career</source>
-        <translation>成长发展</translation>
-    </message>
-    <message>
-        <source>Concerns and requests</source>
-        <translation>困难诉求</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>身心健康</translation>
-    </message>
-    <message>
-        <source>No special care</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Keep an eye on</source>
-        <translation>一般关注</translation>
-    </message>
-    <message>
-        <source>Needs care</source>
-        <translation>重点关爱</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>待办</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>办理中</translation>
-    </message>
-    <message>
-        <source>Resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <source>Cannot be resolved</source>
-        <translation>无法解决</translation>
-    </message>
-    <message>
-        <source>Talk</source>
-        <translation>谈话</translation>
-    </message>
-    <message>
-        <source>Suggestion box</source>
-        <translation>意见箱</translation>
-    </message>
-    <message>
-        <source>Survey</source>
-        <translation>问卷调查</translation>
-    </message>
-    <message>
-        <source>Other source</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <source>In person</source>
-        <translation>当面</translation>
-    </message>
-    <message>
-        <source>By phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>In writing</source>
-        <translation>书面</translation>
-    </message>
-    <message>
-        <source>Satisfied</source>
-        <translation>满意</translation>
-    </message>
-    <message>
-        <source>Partly satisfied</source>
-        <translation>基本满意</translation>
-    </message>
-    <message>
-        <source>Not satisfied</source>
-        <translation>不满意</translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation>每月</translation>
-    </message>
-    <message>
-        <source>Quarterly</source>
-        <translation>每季度</translation>
-    </message>
-    <message>
-        <source>Every half year</source>
-        <translation>每半年</translation>
-    </message>
-    <message>
-        <source>Yearly</source>
-        <translation>每年</translation>
-    </message>
-    <message>
-        <source>Every few weeks</source>
-        <translation>每隔数周</translation>
-    </message>
-    <message>
-        <source>Every few months</source>
-        <translation>每隔数月</translation>
-    </message>
-    <message>
-        <source>New post</source>
-        <translation>新任职</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>岗位调整</translation>
-    </message>
-    <message>
-        <source>Hardship</source>
-        <translation>遭遇困难</translation>
-    </message>
-    <message>
-        <source>Award or discipline</source>
-        <translation>受到奖惩</translation>
-    </message>
-    <message>
-        <source>Evaluation</source>
-        <translation>考核评议</translation>
-    </message>
-    <message>
-        <source>Asked for a talk</source>
-        <translation>本人申请谈话</translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation>已安排</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>未填写</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
-    </message>
-</context>
-<context>
-    <name>messages</name>
-    <message>
-        <source>No workspace was found in this folder. Create one, or choose the folder that holds it.</source>
-        <translation>此文件夹中没有工作区。请新建一个，或选择存放工作区的文件夹。</translation>
-    </message>
-    <message>
-        <source>This folder already holds a workspace. Open it, or choose an empty folder.</source>
-        <translation>此文件夹中已有工作区。请直接打开，或选择一个空文件夹。</translation>
-    </message>
-    <message>
-        <source>The target folder is not empty. Restore into a new or empty folder; an existing workspace is never overwritten.</source>
-        <translation>目标文件夹不是空的。请恢复到新建或空的文件夹中；已有的工作区不会被覆盖。</translation>
-    </message>
-    <message>
-        <source>The password is not correct. Please try again.</source>
-        <translation>密码不正确，请重新输入。</translation>
-    </message>
-    <message>
-        <source>The recovery code is not correct. Check each group against the printed code.</source>
-        <translation>恢复码不正确。请对照打印的恢复码逐组核对。</translation>
-    </message>
-    <message>
-        <source>The key file (keys.json) is damaged and its backup copy too. Restore the workspace from a backup.</source>
-        <translation>密钥文件（keys.json）及其备份副本均已损坏。请从备份中恢复工作区。</translation>
-    </message>
-    <message>
-        <source>The password is right, but the database file is damaged or missing. Nothing was changed. Restore the workspace from a backup.</source>
-        <translation>密码正确，但数据库文件已损坏或缺失。未做任何更改。请从备份中恢复工作区。</translation>
-    </message>
-    <message>
-        <source>This file is not a talkdesk database.</source>
-        <translation>此文件不是 talkdesk 数据库。</translation>
-    </message>
-    <message>
-        <source>This workspace was made by a newer version of talkdesk. Please update talkdesk.</source>
-        <translation>此工作区由更新版本的 talkdesk 创建，请升级 talkdesk。</translation>
-    </message>
-    <message>
-        <source>The password is too weak: use at least 8 characters of several kinds.</source>
-        <translation>密码强度太弱：请至少使用 8 位，并包含多种字符。</translation>
-    </message>
-    <message>
-        <source>The two passwords differ. Please type them again.</source>
-        <translation>两次输入的密码不一致，请重新输入。</translation>
-    </message>
-    <message>
-        <source>The disk is full. Nothing was lost; free some space and try again.</source>
-        <translation>磁盘已满。数据没有丢失；请清理出一些空间后重试。</translation>
-    </message>
-    <message>
-        <source>The file could not be written. Check the folder&apos;s permissions and try again.</source>
-        <translation>无法写入文件。请检查文件夹权限后重试。</translation>
-    </message>
-    <message>
-        <source>This file is not a sound talkdesk backup. Choose another backup file.</source>
-        <translation>此文件不是完好的 talkdesk 备份。请选择其他备份文件。</translation>
-    </message>
-    <message>
-        <source>The record no longer exists. The list has been refreshed.</source>
-        <translation>该记录已不存在，列表已刷新。</translation>
-    </message>
-    <message>
-        <source>A required field is empty or not valid: {field}.</source>
-        <translation>必填项为空或无效：{field}。</translation>
-    </message>
-    <message>
-        <source>An entry with this name already exists.</source>
-        <translation>已存在同名条目。</translation>
-    </message>
-    <message>
-        <source>The workspace is locked. Unlock it with your password.</source>
-        <translation>工作区已锁定，请输入密码解锁。</translation>
-    </message>
-    <message>
-        <source>This record is finalised and cannot be edited. Add an amendment instead.</source>
-        <translation>该记录已定稿，不能再修改。如需更正，请添加补正说明。</translation>
-    </message>
-    <message>
-        <source>This computer has no credential store, so the password cannot be remembered. Please type your password.</source>
-        <translation>本机没有可用的系统凭据管理器，无法记住密码。请输入密码。</translation>
-    </message>
-    <message>
-        <source>The remembered key is no longer in this computer&apos;s credential store (for example after a Windows password reset). Please type your password.</source>
-        <translation>本机凭据管理器中已找不到记住的密钥（例如重置了 Windows 密码之后）。请输入密码。</translation>
-    </message>
-    <message>
-        <source>The credential store is locked. Please type your password.</source>
-        <translation>系统凭据管理器已锁定。请输入密码。</translation>
-    </message>
-    <message>
-        <source>The password is not remembered on this computer.</source>
-        <translation>本机未记住密码。</translation>
-    </message>
-    <message>
-        <source>The credential store could not be read. Please type your password.</source>
-        <translation>无法读取系统凭据管理器。请输入密码。</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>what is to be followed up</source>
-        <translation>跟进事项内容</translation>
-    </message>
-    <message>
-        <source>person</source>
-        <translation>谈话对象</translation>
-    </message>
-    <message>
-        <source>talker</source>
-        <translation>谈话人</translation>
-    </message>
-    <message>
-        <source>date and time</source>
-        <translation>日期和时间</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Something unexpected went wrong. Your data are safe; please try again, and if it happens again, restart talkdesk.</source>
-        <translation>发生了意外错误。您的数据是安全的；请重试，如再次出现，请重新启动 talkdesk。</translation>
-    </message>
-    <message>
-        <source>The key file was damaged; its backup copy was used and the key file repaired.</source>
-        <translation>密钥文件已损坏；已使用其备份副本打开，并修复了密钥文件。</translation>
-    </message>
-    <message>
-        <source>The workspace was opened after a repair.</source>
-        <translation>工作区已在修复后打开。</translation>
-    </message>
-</context>
+    <context>
+        <name>ContentPage</name>
+        <message>
+            <source>talkdesk</source>
+            <translation>talkdesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpsModel</name>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>办理期限</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Feedback given</source>
+            <translation>反馈日期</translation>
+        </message>
+        <message>
+            <source>Anonymous</source>
+            <translation>匿名</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpsPage</name>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Not closed</source>
+            <translation>未办结</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Awaiting feedback</source>
+            <translation>待反馈</translation>
+        </message>
+        <message>
+            <source>Status:</source>
+            <translation>状态：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n follow-up(s)</source>
+            <translation>
+                <numerusform>共 %n 项</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>GuiShell</name>
+        <message>
+            <source>Demo workspace: its password is %1</source>
+            <translation>演示工作区：密码为 %1</translation>
+        </message>
+        <message>
+            <source>A new password was set with the recovery code.</source>
+            <translation>已通过恢复码设置新密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LeaveDialog</name>
+        <message>
+            <source>Mark as left</source>
+            <translation>标记为调离</translation>
+        </message>
+        <message>
+            <source>Mark %1 as left? Their talks and follow-ups are kept, but they are no longer listed or planned for.</source>
+            <translation>确定将 %1 标记为已调离本单位吗？其谈话记录和跟进事项都会保留，但不再列入人员名单和谈话计划。</translation>
+        </message>
+        <message>
+            <source>&amp;Left on:</source>
+            <translation>调离日期(&amp;L)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>Unlock…</source>
+            <translation>解锁…</translation>
+        </message>
+        <message>
+            <source>Opening the workspace…</source>
+            <translation>正在打开工作区…</translation>
+        </message>
+        <message>
+            <source>talkdesk is locked</source>
+            <translation>talkdesk 已锁定</translation>
+        </message>
+        <message>
+            <source>Your records are closed and the key has been removed from memory.</source>
+            <translation>记录已关闭，密钥已从内存中清除。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Lock now (Ctrl+L)</source>
+            <translation>立即锁定（Ctrl+L）</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Ctrl+L locks talkdesk</source>
+            <translation>按 Ctrl+L 可随时锁定</translation>
+        </message>
+    </context>
+    <context>
+        <name>Navigation</name>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Plans</source>
+            <translation>谈话计划</translation>
+        </message>
+        <message>
+            <source>Talks</source>
+            <translation>谈话记录</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>跟进事项</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>统计报告</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPasswordFields</name>
+        <message>
+            <source>New password:</source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <source>Repeat it:</source>
+            <translation>再次输入：</translation>
+        </message>
+        <message>
+            <source>Use at least 8 characters, mixing letters, digits and signs.</source>
+            <translation>密码至少 8 位，请混合使用字母、数字和符号。</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <source>Too weak: at least 8 characters of several kinds.</source>
+            <translation>太弱：至少 8 位，并包含多种字符。</translation>
+        </message>
+        <message>
+            <source>Weak: add length, digits or signs.</source>
+            <translation>较弱：请加长密码，或加入数字、符号。</translation>
+        </message>
+        <message>
+            <source>Fair.</source>
+            <translation>中等。</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>强。</translation>
+        </message>
+        <message>
+            <source>Strength: %1</source>
+            <translation>密码强度：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>Position</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Leader</source>
+            <translation>领导</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>入职日期</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>In post</source>
+            <translation>在岗</translation>
+        </message>
+        <message>
+            <source>Left</source>
+            <translation>已调离</translation>
+        </message>
+        <message>
+            <source>Left on %1</source>
+            <translation>%1 调离</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePage</name>
+        <message>
+            <source>Add department…</source>
+            <translation>新增部门…</translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation>重命名…</translation>
+        </message>
+        <message>
+            <source>Departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>Search by name, pinyin or initials</source>
+            <translation>按姓名、拼音或首字母搜索</translation>
+        </message>
+        <message>
+            <source>Show people who left</source>
+            <translation>显示已调离人员</translation>
+        </message>
+        <message>
+            <source>&amp;Add person…</source>
+            <translation>新增人员(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;left…</source>
+            <translation>标记调离(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>&amp;Reinstate</source>
+            <translation>恢复在岗(&amp;R)</translation>
+        </message>
+        <message>
+            <source>All (%1)</source>
+            <translation>全部 (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n person(s)</source>
+            <translation>
+                <numerusform>共 %n 人</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Add department</source>
+            <translation>新增部门</translation>
+        </message>
+        <message>
+            <source>Rename department</source>
+            <translation>重命名部门</translation>
+        </message>
+        <message>
+            <source>Department name:</source>
+            <translation>部门名称：</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonDialog</name>
+        <message>
+            <source>Add person</source>
+            <translation>新增人员</translation>
+        </message>
+        <message>
+            <source>Edit person</source>
+            <translation>编辑人员</translation>
+        </message>
+        <message>
+            <source>(no department)</source>
+            <translation>（无部门）</translation>
+        </message>
+        <message>
+            <source>Member of the Communist Party of China</source>
+            <translation>中共党员</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Leader (can hold talks)</source>
+            <translation>领导（可担任谈话人）</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>姓名(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Gender:</source>
+            <translation>性别(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>&amp;Department:</source>
+            <translation>部门(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>&amp;Position:</source>
+            <translation>职务(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>P&amp;hone:</source>
+            <translation>电话(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;Joined on:</source>
+            <translation>入职日期(&amp;J)：</translation>
+        </message>
+        <message>
+            <source>Please enter the person's name.</source>
+            <translation>请填写姓名。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansModel</name>
+        <message>
+            <source>Name</source>
+            <translation>计划名称</translation>
+        </message>
+        <message>
+            <source>Talker</source>
+            <translation>谈话人</translation>
+        </message>
+        <message>
+            <source>Cadence</source>
+            <translation>频次</translation>
+        </message>
+        <message>
+            <source>Starts</source>
+            <translation>开始日期</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>对象数</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlansPage</name>
+        <message numerus="yes">
+            <source>%n plan(s)</source>
+            <translation>
+                <numerusform>共 %n 个计划</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Reports</source>
+            <translation>统计报告</translation>
+        </message>
+        <message>
+            <source>Statistics and the quarterly or half-yearly evaluation report come in a later version of talkdesk.</source>
+            <translation>统计分析和季度、半年度评估报告将在 talkdesk 的后续版本中提供。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Workspace</source>
+            <translation>工作区</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>姓名：</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>身份：</translation>
+        </message>
+        <message>
+            <source>Folder:</source>
+            <translation>文件夹：</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <source>The records are not re-encrypted: the new password protects the same key. The recovery code stays valid.</source>
+            <translation>修改密码不会重新加密记录：新密码保护的是同一把密钥。恢复码依然有效。</translation>
+        </message>
+        <message>
+            <source>Current password:</source>
+            <translation>当前密码：</translation>
+        </message>
+        <message>
+            <source>Locking</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Remember on this computer</source>
+            <translation>在本机记住密码</translation>
+        </message>
+        <message>
+            <source>talkdesk then opens without the password on this computer, using the system's credential store. After a lock the password is always asked.</source>
+            <translation>开启后，在本机打开 talkdesk 无需输入密码（密钥保存在系统凭据管理器中）。锁定后解锁仍需输入密码。</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>Lock after this long without use:</source>
+            <translation>无操作自动锁定时间：</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>界面语言</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Please type your current password.</source>
+            <translation>请输入当前密码。</translation>
+        </message>
+        <message>
+            <source>The password was changed. Use the new one from now on.</source>
+            <translation>密码已修改，今后请使用新密码。</translation>
+        </message>
+        <message>
+            <source>The new language takes effect when talkdesk is started again.</source>
+            <translation>新的界面语言将在重新启动 talkdesk 后生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupDialog</name>
+        <message>
+            <source>Set up talkdesk</source>
+            <translation>初始设置</translation>
+        </message>
+        <message>
+            <source>Welcome to talkdesk</source>
+            <translation>欢迎使用 talkdesk</translation>
+        </message>
+        <message>
+            <source>Your records are kept on this computer only, encrypted with a key that your password protects. Please tell us who you are and choose a password.</source>
+            <translation>所有记录仅保存在本机，并用受您密码保护的密钥加密。请填写您的信息并设置密码。</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Repeat password:</source>
+            <translation>确认密码：</translation>
+        </message>
+        <message>
+            <source>Remember on this computer</source>
+            <translation>在本机记住密码</translation>
+        </message>
+        <message>
+            <source>talkdesk then opens without asking for the password on this computer (the key is kept in the system's credential store). Locking always asks.</source>
+            <translation>开启后，在本机打开 talkdesk 无需输入密码（密钥保存在系统凭据管理器中）。锁定后解锁仍需输入密码。</translation>
+        </message>
+        <message>
+            <source>Create workspace</source>
+            <translation>创建工作区</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Your name:</source>
+            <translation>您的姓名：</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>身份：</translation>
+        </message>
+        <message>
+            <source>Please enter your name.</source>
+            <translation>请填写您的姓名。</translation>
+        </message>
+        <message>
+            <source>Please enter your unit.</source>
+            <translation>请填写单位名称。</translation>
+        </message>
+        <message>
+            <source>Creating the encrypted workspace…</source>
+            <translation>正在创建加密工作区…</translation>
+        </message>
+        <message>
+            <source>Your recovery code</source>
+            <translation>您的恢复码</translation>
+        </message>
+        <message>
+            <source>If you forget your password, this code is the only way to open your records. It is shown only now. Print it or write it down, and keep it locked away, apart from this computer.</source>
+            <translation>忘记密码时，恢复码是打开记录的唯一途径。恢复码只显示这一次，请打印或抄写下来，与本机分开妥善保管。</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>I have kept it safe</source>
+            <translation>我已妥善保存</translation>
+        </message>
+        <message>
+            <source>This code opens the workspace and sets a new password if the password is forgotten. Keep it locked away; anyone holding it can read the records.</source>
+            <translation>忘记密码时，可用此恢复码打开工作区并设置新密码。请妥善锁存：持有恢复码的人可以读取全部记录。</translation>
+        </message>
+        <message>
+            <source>Check your copy</source>
+            <translation>核对恢复码</translation>
+        </message>
+        <message>
+            <source>Type groups %1 and %2 of the recovery code from your copy.</source>
+            <translation>请根据您保存的副本，输入恢复码的第 %1 组和第 %2 组。</translation>
+        </message>
+        <message>
+            <source>Group %1:</source>
+            <translation>第 %1 组：</translation>
+        </message>
+        <message>
+            <source>Show the code again</source>
+            <translation>再次查看恢复码</translation>
+        </message>
+        <message>
+            <source>Finish</source>
+            <translation>完成</translation>
+        </message>
+        <message>
+            <source>Group %1 does not match. Check your copy, or show the code again.</source>
+            <translation>第 %1 组不一致。请核对您的副本，或再次查看恢复码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TalksModel</name>
+        <message>
+            <source>Date and time</source>
+            <translation>谈话时间</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>谈话对象</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>Talker</source>
+            <translation>谈话人</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>谈话类型</translation>
+        </message>
+        <message>
+            <source>Topics</source>
+            <translation>谈话主题</translation>
+        </message>
+        <message>
+            <source>Care</source>
+            <translation>关注</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
+        <name>TalksPage</name>
+        <message>
+            <source>All departments</source>
+            <translation>全部部门</translation>
+        </message>
+        <message>
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>Department:</source>
+            <translation>部门：</translation>
+        </message>
+        <message>
+            <source>State:</source>
+            <translation>状态：</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n talk(s)</source>
+            <translation>
+                <numerusform>共 %n 次谈话</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Talks this month</source>
+            <translation>本月谈话</translation>
+        </message>
+        <message>
+            <source>Open follow-ups</source>
+            <translation>未办结事项</translation>
+        </message>
+        <message>
+            <source>Overdue follow-ups</source>
+            <translation>逾期事项</translation>
+        </message>
+        <message>
+            <source>Follow-ups awaiting feedback</source>
+            <translation>待反馈事项</translation>
+        </message>
+        <message>
+            <source>Good morning, %1</source>
+            <translation>%1，上午好</translation>
+        </message>
+        <message>
+            <source>Good afternoon, %1</source>
+            <translation>%1，下午好</translation>
+        </message>
+        <message>
+            <source>Good evening, %1</source>
+            <translation>%1，晚上好</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnavailablePage</name>
+        <message>
+            <source>This page is not available in this version.</source>
+            <translation>此版本暂不提供该页面。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>Unlock talkdesk</source>
+            <translation>解锁 talkdesk</translation>
+        </message>
+        <message>
+            <source>Enter your password</source>
+            <translation>请输入密码</translation>
+        </message>
+        <message>
+            <source>Forgot password?</source>
+            <translation>忘记密码？</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>Opening…</source>
+            <translation>正在打开…</translation>
+        </message>
+        <message>
+            <source>Set a new password with the recovery code</source>
+            <translation>用恢复码设置新密码</translation>
+        </message>
+        <message>
+            <source>Type the recovery code you printed or wrote down when the workspace was created (dashes and spaces do not matter), then choose a new password. Your records stay as they are.</source>
+            <translation>请输入创建工作区时打印或抄写的恢复码（短横线和空格可省略），然后设置新密码。您的记录不受影响。</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>Set password and unlock</source>
+            <translation>设置密码并解锁</translation>
+        </message>
+        <message>
+            <source>Recovery code:</source>
+            <translation>恢复码：</translation>
+        </message>
+        <message>
+            <source>The recovery code has 8 groups of 4 letters and digits. Check it against your copy.</source>
+            <translation>恢复码共 8 组，每组 4 个字母或数字。请对照您的副本核对。</translation>
+        </message>
+    </context>
+    <context>
+        <name>cli</name>
+        <message>
+            <source>show this help and exit</source>
+            <translation>显示本帮助并退出</translation>
+        </message>
+        <message>
+            <source>arguments</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>options</source>
+            <translation>选项</translation>
+        </message>
+        <message>
+            <source>usage: </source>
+            <translation>用法：</translation>
+        </message>
+        <message>
+            <source>An offline, encrypted desk for one-to-one talks. Without a command, the program window opens.</source>
+            <translation>离线、加密的一对一谈心谈话工作台。不带命令运行时打开程序窗口。</translation>
+        </message>
+        <message>
+            <source>open a demo workspace of a fictional office (removed on exit)</source>
+            <translation>打开一个虚构单位的示例工作区（退出时删除）</translation>
+        </message>
+        <message>
+            <source>show the version and exit</source>
+            <translation>显示版本号并退出</translation>
+        </message>
+        <message>
+            <source>create a new workspace</source>
+            <translation>新建工作区</translation>
+        </message>
+        <message>
+            <source>your name</source>
+            <translation>您的姓名</translation>
+        </message>
+        <message>
+            <source>your unit (organisation)</source>
+            <translation>您所在的单位</translation>
+        </message>
+        <message>
+            <source>your role: leader or (Party branch) secretary</source>
+            <translation>您的角色：leader（领导）或 secretary（党支部书记）</translation>
+        </message>
+        <message>
+            <source>create a workspace filled with demo data</source>
+            <translation>新建一个填充示例数据的工作区</translation>
+        </message>
+        <message>
+            <source>number of people (default 60)</source>
+            <translation>人数（默认 60）</translation>
+        </message>
+        <message>
+            <source>years of talks (default 2)</source>
+            <translation>谈话记录的年数（默认 2）</translation>
+        </message>
+        <message>
+            <source>random seed: the same seed gives the same data</source>
+            <translation>随机种子：相同的种子生成相同的数据</translation>
+        </message>
+        <message>
+            <source>open the workspace and verify it; exit status 0 only if it is sound</source>
+            <translation>打开并检查工作区；仅当工作区完好时退出码为 0</translation>
+        </message>
+        <message>
+            <source>write an encrypted, verified backup of the workspace</source>
+            <translation>生成工作区的加密备份并校验</translation>
+        </message>
+        <message>
+            <source>the backup file to write (must not exist yet)</source>
+            <translation>要写入的备份文件（不能是已有文件）</translation>
+        </message>
+        <message>
+            <source>restore a backup into a new or empty folder (--data-dir)</source>
+            <translation>将备份恢复到新的或空的文件夹（--data-dir）</translation>
+        </message>
+        <message>
+            <source>the backup file to restore</source>
+            <translation>要恢复的备份文件</translation>
+        </message>
+        <message>
+            <source>the workspace folder (default: TALKDESK_DATA_DIR or the user data folder)</source>
+            <translation>工作区文件夹（默认：TALKDESK_DATA_DIR 或用户数据文件夹）</translation>
+        </message>
+        <message>
+            <source>language of the messages (default: TALKDESK_LANG or the system's)</source>
+            <translation>提示信息的语言（默认：TALKDESK_LANG 或系统语言）</translation>
+        </message>
+        <message>
+            <source>Interrupted. Nothing was changed.</source>
+            <translation>已中断，未作任何更改。</translation>
+        </message>
+        <message>
+            <source>Your name: </source>
+            <translation>您的姓名：</translation>
+        </message>
+        <message>
+            <source>Your unit: </source>
+            <translation>您所在的单位：</translation>
+        </message>
+        <message>
+            <source>Your role (leader/secretary) [leader]: </source>
+            <translation>您的角色（leader 领导 / secretary 党支部书记）[leader]：</translation>
+        </message>
+        <message>
+            <source>The role is either leader or secretary.</source>
+            <translation>角色只能是 leader（领导）或 secretary（党支部书记）。</translation>
+        </message>
+        <message>
+            <source>Workspace created in {folder}.</source>
+            <translation>工作区已创建于 {folder}。</translation>
+        </message>
+        <message>
+            <source>A demo needs at least 10 people and 1 year.</source>
+            <translation>示例数据至少需要 10 人、1 年。</translation>
+        </message>
+        <message>
+            <source>Demo workspace created in {folder}.</source>
+            <translation>示例工作区已创建于 {folder}。</translation>
+        </message>
+        <message>
+            <source>ok</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>FAILED</source>
+            <translation>失败</translation>
+        </message>
+        <message>
+            <source>Page authentication (HMAC)</source>
+            <translation>页面认证（HMAC）</translation>
+        </message>
+        <message>
+            <source>SQLite integrity</source>
+            <translation>SQLite 完整性</translation>
+        </message>
+        <message>
+            <source>Foreign keys</source>
+            <translation>外键</translation>
+        </message>
+        <message>
+            <source>Workspace: {folder}</source>
+            <translation>工作区：{folder}</translation>
+        </message>
+        <message>
+            <source>Schema revision</source>
+            <translation>数据结构版本</translation>
+        </message>
+        <message>
+            <source>The workspace is sound.</source>
+            <translation>工作区完好。</translation>
+        </message>
+        <message>
+            <source>The workspace is damaged. Nothing was changed. Restore it from a backup.</source>
+            <translation>工作区已损坏，未作任何更改。请从备份恢复。</translation>
+        </message>
+        <message>
+            <source>{file} already exists. Choose a new file name.</source>
+            <translation>{file} 已存在，请换一个文件名。</translation>
+        </message>
+        <message>
+            <source>The folder {folder} does not exist.</source>
+            <translation>文件夹 {folder} 不存在。</translation>
+        </message>
+        <message>
+            <source>Backup written to {file} and verified.</source>
+            <translation>备份已写入 {file} 并通过校验。</translation>
+        </message>
+        <message>
+            <source>The file {file} does not exist.</source>
+            <translation>文件 {file} 不存在。</translation>
+        </message>
+        <message>
+            <source>Password of the backup: </source>
+            <translation>备份的密码：</translation>
+        </message>
+        <message>
+            <source>Backup restored into {folder} and verified.</source>
+            <translation>备份已恢复到 {folder} 并通过校验。</translation>
+        </message>
+        <message>
+            <source>Password: </source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <source>New password (at least 8 characters): </source>
+            <translation>新密码（至少 8 个字符）：</translation>
+        </message>
+        <message>
+            <source>The same password again: </source>
+            <translation>再次输入新密码：</translation>
+        </message>
+        <message>
+            <source>The command failed unexpectedly ({error}). Nothing was changed.</source>
+            <translation>命令意外失败（{error}），未作任何更改。</translation>
+        </message>
+        <message>
+            <source>departments</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>people</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>plans</source>
+            <translation>谈话计划</translation>
+        </message>
+        <message>
+            <source>appointments</source>
+            <translation>预约</translation>
+        </message>
+        <message>
+            <source>talks</source>
+            <translation>谈话记录</translation>
+        </message>
+        <message>
+            <source>follow-ups</source>
+            <translation>跟进事项</translation>
+        </message>
+        <message>
+            <source>templates</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>Recovery code (shown only this once):</source>
+            <translation>恢复码（仅显示这一次）：</translation>
+        </message>
+        <message>
+            <source>Write it down and keep it locked away. With it alone the workspace can be opened and a new password set; without it a forgotten password cannot be recovered.</source>
+            <translation>请抄写下来并妥善锁存。仅凭恢复码即可打开工作区并设置新密码；没有恢复码，忘记的密码将无法找回。</translation>
+        </message>
+    </context>
+    <context>
+        <name>labels</name>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>Every {n} weeks</source>
+            <translation>每 {n} 周</translation>
+        </message>
+        <message>
+            <source>Every {n} months</source>
+            <translation>每 {n} 个月</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Leader</source>
+            <translation>领导</translation>
+        </message>
+        <message>
+            <source>Secretary</source>
+            <translation>党支部书记</translation>
+        </message>
+        <message>
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <source>Finalised</source>
+            <translation>已定稿</translation>
+        </message>
+        <message>
+            <source>Regular talk</source>
+            <translation>常规谈话</translation>
+        </message>
+        <message>
+            <source>New-post talk</source>
+            <translation>任职谈话</translation>
+        </message>
+        <message>
+            <source>Transfer talk</source>
+            <translation>调岗谈话</translation>
+        </message>
+        <message>
+            <source>Caring talk</source>
+            <translation>关怀谈话</translation>
+        </message>
+        <message>
+            <source>Reminding talk</source>
+            <translation>提醒谈话</translation>
+        </message>
+        <message>
+            <source>Requested talk</source>
+            <translation>应约谈话</translation>
+        </message>
+        <message>
+            <source>Other talk</source>
+            <translation>其他谈话</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>工作</translation>
+        </message>
+        <message>
+            <source>Professional skills</source>
+            <translation>业务</translation>
+        </message>
+        <message>
+            <source>Thinking</source>
+            <translation>思想</translation>
+        </message>
+        <message>
+            <source>Life</source>
+            <translation>生活</translation>
+        </message>
+        <message>
+            <source>Career</source>
+            <translation>成长发展</translation>
+        </message>
+        <message>
+            <source>Concerns and requests</source>
+            <translation>困难诉求</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>身心健康</translation>
+        </message>
+        <message>
+            <source>No special care</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Keep an eye on</source>
+            <translation>一般关注</translation>
+        </message>
+        <message>
+            <source>Needs care</source>
+            <translation>重点关爱</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>待办</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>办理中</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Cannot be resolved</source>
+            <translation>无法解决</translation>
+        </message>
+        <message>
+            <source>Talk</source>
+            <translation>谈话</translation>
+        </message>
+        <message>
+            <source>Suggestion box</source>
+            <translation>意见箱</translation>
+        </message>
+        <message>
+            <source>Survey</source>
+            <translation>问卷调查</translation>
+        </message>
+        <message>
+            <source>Other source</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>In person</source>
+            <translation>当面</translation>
+        </message>
+        <message>
+            <source>By phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>In writing</source>
+            <translation>书面</translation>
+        </message>
+        <message>
+            <source>Satisfied</source>
+            <translation>满意</translation>
+        </message>
+        <message>
+            <source>Partly satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
+            <source>Not satisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>每月</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>每季度</translation>
+        </message>
+        <message>
+            <source>Every half year</source>
+            <translation>每半年</translation>
+        </message>
+        <message>
+            <source>Yearly</source>
+            <translation>每年</translation>
+        </message>
+        <message>
+            <source>Every few weeks</source>
+            <translation>每隔数周</translation>
+        </message>
+        <message>
+            <source>Every few months</source>
+            <translation>每隔数月</translation>
+        </message>
+        <message>
+            <source>New post</source>
+            <translation>新任职</translation>
+        </message>
+        <message>
+            <source>Transfer</source>
+            <translation>岗位调整</translation>
+        </message>
+        <message>
+            <source>Hardship</source>
+            <translation>遭遇困难</translation>
+        </message>
+        <message>
+            <source>Award or discipline</source>
+            <translation>受到奖惩</translation>
+        </message>
+        <message>
+            <source>Evaluation</source>
+            <translation>考核评议</translation>
+        </message>
+        <message>
+            <source>Asked for a talk</source>
+            <translation>本人申请谈话</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>已安排</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation>未填写</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+    </context>
+    <context>
+        <name>messages</name>
+        <message>
+            <source>No workspace was found in this folder. Create one, or choose the folder that holds it.</source>
+            <translation>此文件夹中没有工作区。请新建一个，或选择存放工作区的文件夹。</translation>
+        </message>
+        <message>
+            <source>This folder already holds a workspace. Open it, or choose an empty folder.</source>
+            <translation>此文件夹中已有工作区。请直接打开，或选择一个空文件夹。</translation>
+        </message>
+        <message>
+            <source>The target folder is not empty. Restore into a new or empty folder; an existing workspace is never overwritten.</source>
+            <translation>目标文件夹不是空的。请恢复到新建或空的文件夹中；已有的工作区不会被覆盖。</translation>
+        </message>
+        <message>
+            <source>The password is not correct. Please try again.</source>
+            <translation>密码不正确，请重新输入。</translation>
+        </message>
+        <message>
+            <source>The recovery code is not correct. Check each group against the printed code.</source>
+            <translation>恢复码不正确。请对照打印的恢复码逐组核对。</translation>
+        </message>
+        <message>
+            <source>The key file (keys.json) is damaged and its backup copy too. Restore the workspace from a backup.</source>
+            <translation>密钥文件（keys.json）及其备份副本均已损坏。请从备份中恢复工作区。</translation>
+        </message>
+        <message>
+            <source>The password is right, but the database file is damaged or missing. Nothing was changed. Restore the workspace from a backup.</source>
+            <translation>密码正确，但数据库文件已损坏或缺失。未做任何更改。请从备份中恢复工作区。</translation>
+        </message>
+        <message>
+            <source>This file is not a talkdesk database.</source>
+            <translation>此文件不是 talkdesk 数据库。</translation>
+        </message>
+        <message>
+            <source>This workspace was made by a newer version of talkdesk. Please update talkdesk.</source>
+            <translation>此工作区由更新版本的 talkdesk 创建，请升级 talkdesk。</translation>
+        </message>
+        <message>
+            <source>The password is too weak: use at least 8 characters of several kinds.</source>
+            <translation>密码强度太弱：请至少使用 8 位，并包含多种字符。</translation>
+        </message>
+        <message>
+            <source>The two passwords differ. Please type them again.</source>
+            <translation>两次输入的密码不一致，请重新输入。</translation>
+        </message>
+        <message>
+            <source>The disk is full. Nothing was lost; free some space and try again.</source>
+            <translation>磁盘已满。数据没有丢失；请清理出一些空间后重试。</translation>
+        </message>
+        <message>
+            <source>The file could not be written. Check the folder's permissions and try again.</source>
+            <translation>无法写入文件。请检查文件夹权限后重试。</translation>
+        </message>
+        <message>
+            <source>This file is not a sound talkdesk backup. Choose another backup file.</source>
+            <translation>此文件不是完好的 talkdesk 备份。请选择其他备份文件。</translation>
+        </message>
+        <message>
+            <source>The record no longer exists. The list has been refreshed.</source>
+            <translation>该记录已不存在，列表已刷新。</translation>
+        </message>
+        <message>
+            <source>A required field is empty or not valid: {field}.</source>
+            <translation>必填项为空或无效：{field}。</translation>
+        </message>
+        <message>
+            <source>An entry with this name already exists.</source>
+            <translation>已存在同名条目。</translation>
+        </message>
+        <message>
+            <source>The workspace is locked. Unlock it with your password.</source>
+            <translation>工作区已锁定，请输入密码解锁。</translation>
+        </message>
+        <message>
+            <source>This record is finalised and cannot be edited. Add an amendment instead.</source>
+            <translation>该记录已定稿，不能再修改。如需更正，请添加补正说明。</translation>
+        </message>
+        <message>
+            <source>This computer has no credential store, so the password cannot be remembered. Please type your password.</source>
+            <translation>本机没有可用的系统凭据管理器，无法记住密码。请输入密码。</translation>
+        </message>
+        <message>
+            <source>The remembered key is no longer in this computer's credential store (for example after a Windows password reset). Please type your password.</source>
+            <translation>本机凭据管理器中已找不到记住的密钥（例如重置了 Windows 密码之后）。请输入密码。</translation>
+        </message>
+        <message>
+            <source>The credential store is locked. Please type your password.</source>
+            <translation>系统凭据管理器已锁定。请输入密码。</translation>
+        </message>
+        <message>
+            <source>The password is not remembered on this computer.</source>
+            <translation>本机未记住密码。</translation>
+        </message>
+        <message>
+            <source>The key remembered on this computer no longer fits this workspace. Please type your password; you can turn remembering on again in Settings.</source>
+            <translation>本机记住的密钥已与该工作区不符。请输入密码；可在“设置”中重新开启“在本机记住密码”。</translation>
+        </message>
+        <message>
+            <source>The credential store could not be read. Please type your password.</source>
+            <translation>无法读取系统凭据管理器。请输入密码。</translation>
+        </message>
+        <message>
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>what is to be followed up</source>
+            <translation>跟进事项内容</translation>
+        </message>
+        <message>
+            <source>person</source>
+            <translation>谈话对象</translation>
+        </message>
+        <message>
+            <source>talker</source>
+            <translation>谈话人</translation>
+        </message>
+        <message>
+            <source>date and time</source>
+            <translation>日期和时间</translation>
+        </message>
+        <message>
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>text</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>how it was resolved</source>
+            <translation>办理结果</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>state of the record</source>
+            <translation>记录状态</translation>
+        </message>
+        <message>
+            <source>days within which to talk</source>
+            <translation>应谈话天数</translation>
+        </message>
+        <message>
+            <source>interval</source>
+            <translation>间隔</translation>
+        </message>
+        <message>
+            <source>hard limit</source>
+            <translation>最长期限</translation>
+        </message>
+        <message>
+            <source>Something unexpected went wrong. Your data are safe; please try again, and if it happens again, restart talkdesk.</source>
+            <translation>发生了意外错误。您的数据是安全的；请重试，如再次出现，请重新启动 talkdesk。</translation>
+        </message>
+        <message>
+            <source>The key file was damaged; its backup copy was used and the key file repaired.</source>
+            <translation>密钥文件已损坏；已使用其备份副本打开，并修复了密钥文件。</translation>
+        </message>
+        <message>
+            <source>The workspace was opened after a repair.</source>
+            <translation>工作区已在修复后打开。</translation>
+        </message>
+    </context>
 </TS>

@@ -210,7 +210,9 @@ def _common(parser: argparse.ArgumentParser, default: Any) -> None:
         "--lang",
         choices=LANGUAGES,
         default=default,
-        help=QT_TRANSLATE_NOOP("cli", "language of the messages (default: the system's)"),
+        help=QT_TRANSLATE_NOOP(
+            "cli", "language of the messages (default: TALKDESK_LANG or the system's)"
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib.resources import files
 
@@ -13,10 +14,16 @@ _alive: list[object] = []
 
 
 def choose(requested: str | None) -> str:
-    """--lang, else the system's language: zh_CN for Chinese, English otherwise."""
+    """--lang, else TALKDESK_LANG, else the system's language (see `system_is_english`)."""
+    requested = requested or os.environ.get("TALKDESK_LANG")
     if requested:
         return "zh_CN" if requested.lower().startswith("zh") else "en"
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    return "en" if system_is_english() else "zh_CN"
+
+
+def system_is_english() -> bool:
+    """Chinese first: English only on a system set to English (a bare "C" locale gets Chinese)."""
+    return QLocale.system().language() == QLocale.Language.English
 
 
 def install(requested: str | None) -> QTranslator | None:

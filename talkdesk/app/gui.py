@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from talkdesk.app import config, startup_probe
+from talkdesk.app import cli_i18n, config, startup_probe
 from talkdesk.app.logging_setup import close_logging, setup_logging
 from talkdesk.app.wiring import GuiShell, Opener, Prepared, Progress, Start
 from talkdesk.domain.clock import Clock, SystemClock
@@ -80,13 +80,12 @@ def make_application() -> QApplication:
 
 
 def choose_language(cli_value: str | None, preferred: Language) -> Language:
-    """--lang, else the saved preference, else the system's language (Chinese or English)."""
+    """--lang, else the saved preference, else TALKDESK_LANG or the system's (Chinese first)."""
     if cli_value:
         return Language.ZH_CN if cli_value.lower().startswith("zh") else Language.EN
     if preferred is not Language.SYSTEM:
         return preferred
-    chinese = QLocale.system().language() == QLocale.Language.Chinese
-    return Language.ZH_CN if chinese else Language.EN
+    return Language.ZH_CN if cli_i18n.choose(None) == "zh_CN" else Language.EN
 
 
 def install_translators(app: QApplication, language: Language) -> list[QTranslator]:

@@ -133,6 +133,11 @@ class GuiShell(QObject):
             on_changes = getattr(page, "on_changes", None)
             if on_changes is not None:
                 self.runner.operation_did_execute.connect(on_changes)
+        # today: a card opens the page listing what it counted
+        today = self.window.page(PageId.TODAY)
+        open_page = getattr(today, "open_page", None)
+        if open_page is not None:
+            open_page.connect(self._open_page)
         # settings: the idle-lock delay follows the preference at once
         settings = self.window.page(PageId.SETTINGS)
         settings.idle_minutes_changed.connect(self.idle_lock.set_minutes)  # type: ignore[attr-defined]
@@ -289,6 +294,15 @@ class GuiShell(QObject):
             self.window.statusBar().showMessage(" ".join(notices), 15_000)
         self.opened.emit()
 
+    def _open_page(self, key: str, choice: str) -> None:
+        page_id = PageId(key)
+        self.window.show_page(page_id)
+        page = self.window.page(page_id)
+        if choice and hasattr(page, "show_status"):
+            from talkdesk.ui.pages.follow_ups_page import StatusChoice
+
+            page.show_status(StatusChoice(choice))
+
     def lock(self) -> None:
         """Hide the records now, close the database and drop the key, then ask the password."""
         if self.window.is_locked or self.session is None:
@@ -299,6 +313,10 @@ class GuiShell(QObject):
             # a dialog left open (editing a person, a message) would show records over the lock
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        for page in self.window.page_widgets():
+            forget = getattr(page, "forget", None)
+            if forget is not None:
+                forget()  # no names or notes stay on screen or in the models while locked
         session = self.session
         self.runner.submit(session.lock, lambda _r: self._ask_password())
 

@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     DUPLICATE = "duplicate"
     LOCKED = "locked"
     FINALISED = "finalised"
+    UNEXPECTED = "unexpected"  # a bug: logged by type, worded generically
 
 
 class TalkdeskError(Exception):

@@ -103,6 +103,16 @@ def keyring_text(reason: str) -> str:
             "messages", "The credential store is locked. Please type your password."
         ),
         "not_remembered": translate("messages", "The password is not remembered on this computer."),
+        "garbled": translate(
+            "messages",
+            "The key remembered on this computer no longer fits this workspace. "
+            "Please type your password; you can turn remembering on again in Settings.",
+        ),
+        "mismatch": translate(
+            "messages",
+            "The key remembered on this computer no longer fits this workspace. "
+            "Please type your password; you can turn remembering on again in Settings.",
+        ),
     }
     return texts.get(
         reason,
@@ -118,6 +128,13 @@ def field_name(field: str) -> str:
         "talker": translate("messages", "talker"),
         "held_at": translate("messages", "date and time"),
         "reason": translate("messages", "reason"),
+        "text": translate("messages", "text"),
+        "resolution": translate("messages", "how it was resolved"),
+        "note": translate("messages", "note"),
+        "state": translate("messages", "state of the record"),
+        "within_days": translate("messages", "days within which to talk"),
+        "cadence_n": translate("messages", "interval"),
+        "hard_days": translate("messages", "hard limit"),
     }
     return names.get(field, field)
 

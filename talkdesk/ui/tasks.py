@@ -14,9 +14,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
-from talkdesk.domain.errors import TalkdeskError
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.services.changes import Changes
 
 log = logging.getLogger(__name__)
@@ -27,9 +28,9 @@ Callback = Callable[[Any], None]
 class TaskRunner(QObject):
     """Signals:
     operation_did_execute(Changes): a call changed data; screens refresh if concerned.
-    task_failed(Exception): a call failed and its caller gave no error handler, or
-        something unexpected (not a TalkdeskError) went wrong anywhere: a bug, which
-        is logged (without its message, which may quote data) and worded generically.
+    task_failed(TalkdeskError): a call failed and its caller gave no error handler, or a
+        callback failed. Unexpected exceptions (bugs) are logged without their message
+        (it may quote data) and reach callers as TalkdeskError(UNEXPECTED).
     busy_changed(bool): whether calls are waiting or running (for a busy cursor).
     """
 
@@ -80,15 +81,17 @@ class TaskRunner(QObject):
         try:
             if error is not None:
                 if not isinstance(error, TalkdeskError):
-                    self.report_unexpected(error)
-                elif on_error is not None:
-                    on_error(error)
+                    # the caller still hears of it, so it can re-enable what it disabled
+                    log_unexpected(error)
+                    error = TalkdeskError(ErrorCode.UNEXPECTED)
+                if on_error is not None:
+                    _call(on_error, error)
                 else:
                     self.task_failed.emit(error)
                 return
             changes = _changes_in(result)
             if on_success is not None:
-                on_success(result)
+                _call(on_success, result)
             if changes:
                 self.operation_did_execute.emit(changes)
         except Exception as exc:  # a bug in a callback must not escape into Qt's event loop
@@ -98,13 +101,30 @@ class TaskRunner(QObject):
                 self.busy_changed.emit(False)
 
     def report_unexpected(self, error: BaseException) -> None:
-        """Log a bug's type and traceback (never its message: it may quote data) and report it."""
-        log.error(
-            "unexpected %s\n%s",
-            type(error).__name__,
-            "".join(traceback.format_tb(error.__traceback__)).rstrip(),
-        )
-        self.task_failed.emit(error)
+        """Log a bug (never its message: it may quote data) and report it in general words."""
+        log_unexpected(error)
+        self.task_failed.emit(TalkdeskError(ErrorCode.UNEXPECTED))
+
+
+def log_unexpected(error: BaseException) -> None:
+    log.error(
+        "unexpected %s\n%s",
+        type(error).__name__,
+        "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+    )
+
+
+def _call(callback: Callback, value: Any) -> None:
+    """Call back, unless the widget it belongs to was deleted meanwhile (closed, locked)."""
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+        log.debug("a result arrived for a widget already closed")
 
 
 def _changes_in(result: Any) -> Changes | None:

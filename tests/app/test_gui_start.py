@@ -51,6 +51,15 @@ def test_language_follows_the_option_then_the_preference() -> None:
     assert gui.choose_language(None, Language.ZH_CN) is Language.ZH_CN
 
 
+def test_chinese_first_unless_the_system_is_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert gui.choose_language(None, Language.SYSTEM) is Language.EN  # conftest: TALKDESK_LANG
+    monkeypatch.delenv("TALKDESK_LANG")
+    monkeypatch.setattr(gui.cli_i18n, "system_is_english", lambda: False)  # "C", zh, others
+    assert gui.choose_language(None, Language.SYSTEM) is Language.ZH_CN
+    monkeypatch.setattr(gui.cli_i18n, "system_is_english", lambda: True)
+    assert gui.choose_language(None, Language.SYSTEM) is Language.EN
+
+
 def test_chinese_translation_is_installed(qapp: QApplication) -> None:
     default = QLocale()
     translators = gui.install_translators(qapp, Language.ZH_CN)

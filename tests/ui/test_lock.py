@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from talkdesk.domain.clock import FixedClock
+from talkdesk.services.people import PersonInput
 from talkdesk.ui.navigation import PageId
 from tests.ui.shell_helpers import (
     PASSWORD,
@@ -124,4 +126,71 @@ def test_lock_button_closes_open_dialogs_and_always_asks_the_password(
     type_password(qtbot, dialog, PASSWORD)
     wait_open(qtbot, shell)
     assert shell.window.navigation.current_page() is PageId.PEOPLE
+    shell.shutdown()
+
+
+def test_lock_forgets_what_the_pages_showed_and_reads_it_again_after_unlock(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
+    wait_open(qtbot, shell)
+    assert shell.services is not None
+    dep, _ = shell.services.people.add_department("办公室")
+    shell.services.people.add_person(PersonInput("欧阳秘密", dep.id))
+    shell.window.navigation.select(PageId.PEOPLE)
+    people = shell.window.page(PageId.PEOPLE)
+    model = people.model  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+
+    shell.window.lock_action.trigger()
+    assert model.rowCount() == 0
+    assert people.department_tree.topLevelItemCount() == 0  # type: ignore[attr-defined]
+    today = shell.window.page(PageId.TODAY)
+    assert "王主任" not in today.greeting_label.text()  # type: ignore[attr-defined]
+
+    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
+    wait_open(qtbot, shell)
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    shell.shutdown()
+
+
+def test_a_today_card_opens_the_follow_ups_it_counted(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
+    wait_open(qtbot, shell)
+    today = shell.window.page(PageId.TODAY)
+    qtbot.mouseClick(today.overdue_card, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert shell.window.navigation.current_page() is PageId.FOLLOW_UPS
+    follow_ups = shell.window.page(PageId.FOLLOW_UPS)
+    assert follow_ups.status_combo.currentData() == "overdue"  # type: ignore[attr-defined]
+    shell.shutdown()
+
+
+def test_an_unexpected_failure_while_unlocking_leaves_the_dialog_usable(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    dialog = unlock_dialog(qtbot, shell)
+    assert shell.session is not None
+
+    def broken(_password: str) -> None:
+        raise OSError("disk went away")  # not a TalkdeskError: a bug or the machine
+
+    monkeypatch.setattr(shell.session, "unlock_with_password", broken)
+    type_password(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled())
+    assert dialog.error_label.text().startswith("Something unexpected went wrong.")
+    assert "disk went away" not in dialog.error_label.text()
+    monkeypatch.undo()
+    type_password(qtbot, dialog, PASSWORD)
+    wait_open(qtbot, shell)
     shell.shutdown()

@@ -51,10 +51,10 @@ def test_today_greets_the_owner_and_counts_what_needs_doing(
 
     with qtbot.waitSignal(page.open_page) as opened:
         qtbot.mouseClick(page.overdue_card, Qt.MouseButton.LeftButton)
-    assert opened.args == ["follow_ups"]
+    assert opened.args == ["follow_ups", "overdue"]
     with qtbot.waitSignal(page.open_page) as opened:
         qtbot.mouseClick(page.talks_card, Qt.MouseButton.LeftButton)
-    assert opened.args == ["talks"]
+    assert opened.args == ["talks", ""]
 
     runner.submit(
         lambda: fu.record_feedback(done.id, date(2026, 11, 24), FeedbackHow.PHONE, "电话告知")

@@ -191,6 +191,12 @@ class PagedTableModel(RowsTableModel[Row]):
 
     # -- reading ---------------------------------------------------------------------
 
+    def clear(self) -> None:
+        """Drop every row (the workspace was locked); results still on their way are dropped."""
+        self._generation += 1
+        self._started = self._loading = self._exhausted = False
+        self.set_rows([])
+
     def reload(self, keep_loaded: bool = True) -> None:
         """Read the first page again (for a changed filter, sort or data) and the count.
 

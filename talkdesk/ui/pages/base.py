@@ -13,6 +13,7 @@ from talkdesk.domain.clock import today
 from talkdesk.domain.errors import TalkdeskError
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.ui.messages import error_text
+from talkdesk.ui.models.table import PagedTableModel, RowsTableModel
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -52,6 +53,19 @@ class ContentPage(QWidget):
         """Read everything the page shows again."""
         self._stale = False
         self._load()
+
+    def forget(self) -> None:
+        """The workspace was locked: drop what the page shows, read it again when next shown."""
+        self._stale = True
+        for model in self.findChildren(RowsTableModel):
+            if isinstance(model, PagedTableModel):
+                model.clear()
+            else:
+                model.set_rows([])
+        self._forget()
+
+    def _forget(self) -> None:
+        """Clear what the page shows besides its table models (names, counts)."""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -130,6 +130,10 @@ class PeoplePage(ContentPage):
 
     # -- reading ---------------------------------------------------------------------
 
+    def _forget(self) -> None:
+        self.department_tree.clear()
+        self.count_label.clear()
+
     def _load(self) -> None:
         people = self._services.people
         self._runner.submit(

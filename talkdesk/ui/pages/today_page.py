@@ -32,9 +32,12 @@ class Overview:
 class Card(QPushButton):
     """A big number with a caption; clicking it opens the page that lists what it counts."""
 
-    def __init__(self, caption: str, page_key: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, caption: str, page_key: str, choice: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.page_key = page_key
+        self.choice = choice
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(180, 110)
         self.number_label = QLabel("–")
@@ -51,20 +54,23 @@ class Card(QPushButton):
         layout.addWidget(self.number_label)
         layout.addWidget(self.caption_label)
 
-    def set_number(self, value: int, warn: bool = False) -> None:
-        self.number_label.setText(str(value))
+    def set_number(self, value: int | None, warn: bool = False) -> None:
+        """Show the count (None: not known, e.g. while locked)."""
+        shown = "–" if value is None else str(value)
+        self.number_label.setText(shown)
         self.number_label.setStyleSheet("color: #c62828;" if warn and value else "")
-        self.setAccessibleName(f"{self.caption_label.text()}: {value}")
+        self.setAccessibleName(f"{self.caption_label.text()}: {shown}")
 
 
 class TodayPage(ContentPage):
     """A short overview for now; the plans issue makes it the day's agenda.
 
     Signals:
-        open_page(str): the user wants the page with this key ("talks", "follow_ups").
+        open_page(str, str): the user wants the page with this key ("talks", "follow_ups"),
+            showing what the card counted (a follow-up status choice, or "").
     """
 
-    open_page = Signal(str)
+    open_page = Signal(str, str)
     concerns = frozenset({Entity.TALK, Entity.FOLLOW_UP, Entity.WORKSPACE})
 
     def __init__(
@@ -77,15 +83,19 @@ class TodayPage(ContentPage):
         self.greeting_label.setFont(font)
         self.date_label = QLabel()
         self.talks_card = Card(self.tr("Talks this month"), "talks")
-        self.open_card = Card(self.tr("Open follow-ups"), "follow_ups")
-        self.overdue_card = Card(self.tr("Overdue follow-ups"), "follow_ups")
-        self.feedback_card = Card(self.tr("Follow-ups awaiting feedback"), "follow_ups")
+        self.open_card = Card(self.tr("Open follow-ups"), "follow_ups", "not_closed")
+        self.overdue_card = Card(self.tr("Overdue follow-ups"), "follow_ups", "overdue")
+        self.feedback_card = Card(
+            self.tr("Follow-ups awaiting feedback"), "follow_ups", "feedback_owed"
+        )
 
         cards = QGridLayout()
         cards.setSpacing(16)
         for column, card in enumerate(self.cards()):
             cards.addWidget(card, 0, column)
-            card.clicked.connect(lambda _checked=False, key=card.page_key: self.open_page.emit(key))
+            card.clicked.connect(
+                lambda _checked=False, c=card: self.open_page.emit(c.page_key, c.choice)
+            )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(self.greeting_label)
@@ -96,6 +106,11 @@ class TodayPage(ContentPage):
 
     def cards(self) -> tuple[Card, ...]:
         return (self.talks_card, self.open_card, self.overdue_card, self.feedback_card)
+
+    def _forget(self) -> None:
+        self.greeting_label.clear()
+        for card in self.cards():
+            card.set_number(None)
 
     def _load(self) -> None:
         services, today = self._services, self._today()
