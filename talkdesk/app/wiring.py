@@ -8,7 +8,6 @@ thread, so the window paints at once.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import logging
 from collections.abc import Callable
@@ -108,6 +107,7 @@ class GuiShell(QObject):
         self.idle_lock = IdleLock(clock, preferences.current.idle_minutes, self)
         self._busy = False
         self._opening_begun = False
+        self._opened_session: WorkspaceSession | None = None
         self._wire()
 
     # -- signals, all in one place -------------------------------------------------------
@@ -163,7 +163,13 @@ class GuiShell(QObject):
             return
         self._opening_begun = True
         report = self.progress.advanced.emit
-        self.runner.submit(lambda: self._open_session(report), self._prepared, self._open_failed)
+
+        def open_session() -> Prepared:
+            prepared = self._open_session(report)
+            self._opened_session = prepared.session  # for shutdown, should the user quit first
+            return prepared
+
+        self.runner.submit(open_session, self._prepared, self._open_failed)
 
     def _prepared(self, prepared: Prepared) -> None:
         self.session = prepared.session
@@ -352,10 +358,19 @@ class GuiShell(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_lock)
-        session = self.session
-        if session is not None:
-            with contextlib.suppress(RuntimeError):  # the worker was already shut down
-                self.runner.run_now(session.lock)
+
+        def lock_whatever_was_opened() -> None:
+            # runs after any opening still under way, so its session is known by then
+            session = self.session or self._opened_session
+            if session is not None:
+                session.lock()
+
+        try:
+            self.runner.run_now(lock_whatever_was_opened)
+        except RuntimeError:
+            pass  # the worker was already shut down (shutdown called twice)
+        except Exception as exc:  # closing must go on: the key is dropped with the process
+            log.warning("closing the workspace failed: %s", type(exc).__name__)
         self.runner.shutdown()
         if self._busy:
             self._set_busy(False)

@@ -39,6 +39,3 @@ class Changes:
 
     def any_of(self, *entities: Entity) -> bool:
         return not self.touched.isdisjoint(entities)
-
-
-NOTHING = Changes()

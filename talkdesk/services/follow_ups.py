@@ -295,6 +295,7 @@ class FollowUpsService:
             )
             for item_id in item_ids:
                 _event(conn, now, item_id, EventKind.CHANGED, None, "")
+            audit.record(conn, now, AuditAction.CHANGED, "follow_up", count=len(item_ids))
         return Changes.of(Entity.FOLLOW_UP)
 
     def _change(

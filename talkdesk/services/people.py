@@ -173,9 +173,6 @@ class PeopleService:
                 raise TalkdeskError(ErrorCode.NOT_FOUND)
         return Changes.of(Entity.DEPARTMENT, Entity.PERSON)
 
-    def department_by_name(self, conn: Connection, name: str) -> int | None:
-        return conn.execute(select(department.c.id).where(department.c.name == name)).scalar()
-
     # -- people -----------------------------------------------------------------
 
     def people(

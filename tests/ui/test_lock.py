@@ -194,3 +194,15 @@ def test_an_unexpected_failure_while_unlocking_leaves_the_dialog_usable(
     type_password(qtbot, dialog, PASSWORD)
     wait_open(qtbot, shell)
     shell.shutdown()
+
+
+def test_quitting_while_the_workspace_opens_still_closes_it(
+    qtbot: QtBot, tmp_path: Path, clock: FixedClock
+) -> None:
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock, remember=True)
+    shell = start_shell(qtbot, folder, clock)
+    shell._begin_opening()  # as after the first paint
+    shell.shutdown()  # the user quits before the opened workspace reached the window
+    opened = shell._opened_session
+    assert opened is not None and not opened.is_unlocked  # database closed, key dropped

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from talkdesk.domain.values import Role
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.ui.dialogs.password_fields import NewPasswordFields
 from talkdesk.ui.labels import label
+from talkdesk.ui.layouts import button_row
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.tasks import TaskRunner
 
@@ -119,7 +119,7 @@ class SetupDialog(QDialog):
         layout.addWidget(remember_hint)
         layout.addWidget(self.details_error)
         layout.addStretch(1)
-        layout.addLayout(_buttons(cancel, self.create_button))
+        layout.addLayout(button_row(cancel, self.create_button))
         return page
 
     def _create(self) -> None:
@@ -216,7 +216,7 @@ class SetupDialog(QDialog):
         layout.addWidget(self.code_notice)
         layout.addLayout(grid)
         layout.addStretch(1)
-        layout.addLayout(_buttons(self.print_button, self.code_next))
+        layout.addLayout(button_row(self.print_button, self.code_next))
         return page
 
     def _print(self) -> None:
@@ -289,7 +289,7 @@ class SetupDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.confirm_error)
         layout.addStretch(1)
-        layout.addLayout(_buttons(back, self.finish_button))
+        layout.addLayout(button_row(back, self.finish_button))
         return page
 
     def _to_confirm(self) -> None:
@@ -319,11 +319,3 @@ class SetupDialog(QDialog):
         """Once the workspace exists, the dialog closes only after the code is confirmed."""
         if self.pages.currentIndex() == DETAILS and self.create_button.isEnabled():
             super().reject()
-
-
-def _buttons(left: QWidget, right: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(left)
-    row.addStretch(1)
-    row.addWidget(right)
-    return row

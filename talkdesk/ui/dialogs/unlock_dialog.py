@@ -18,6 +18,7 @@ from talkdesk.domain import recovery
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.ui.dialogs.password_fields import NewPasswordFields
+from talkdesk.ui.layouts import button_row
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.tasks import TaskRunner
 
@@ -102,7 +103,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(forgot_row)
         layout.addStretch(1)
-        layout.addLayout(_buttons(self.quit_button, self.unlock_button))
+        layout.addLayout(button_row(self.quit_button, self.unlock_button))
         return page
 
     def _unlock(self) -> None:
@@ -160,7 +161,7 @@ class UnlockDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.recovery_error)
         layout.addStretch(1)
-        layout.addLayout(_buttons(back, self.recover_button))
+        layout.addLayout(button_row(back, self.recover_button))
         return page
 
     def _to_recovery(self) -> None:
@@ -225,11 +226,3 @@ class UnlockDialog(QDialog):
             self._to_password()
         elif self.unlock_button.isEnabled():
             super().reject()
-
-
-def _buttons(left: QPushButton, right: QPushButton) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.addWidget(left)
-    row.addStretch(1)
-    row.addWidget(right)
-    return row

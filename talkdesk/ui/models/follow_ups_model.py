@@ -14,16 +14,15 @@ from talkdesk.services.follow_ups import (
     FollowUpSort,
     FollowUpsService,
 )
-from talkdesk.services.query import Page
 from talkdesk.ui.labels import label
 from talkdesk.ui.models.formats import date_text
-from talkdesk.ui.models.table import CENTER, Column, PagedTableModel
+from talkdesk.ui.models.table import CENTER, Column, ListSource, PagedTableModel
 from talkdesk.ui.tasks import TaskRunner
 
 OVERDUE = QColor("#c62828")
 
 
-class FollowUpsModel(PagedTableModel[FollowUpListRow]):
+class FollowUpsModel(PagedTableModel[FollowUpListRow, FollowUpFilter]):
     """Follow-ups matching a filter, soonest due first; overdue due dates in red."""
 
     def __init__(
@@ -52,27 +51,14 @@ class FollowUpsModel(PagedTableModel[FollowUpListRow]):
                 lambda: self.tr("Feedback given"), lambda r: date_text(r.feedback_on), align=CENTER
             ),
         ]
-        super().__init__(runner, columns, FollowUpSort.DUE_ON, descending=False, parent=parent)
-        self._follow_ups = follow_ups
-        self._filter = FollowUpFilter()
-
-    @property
-    def filter(self) -> FollowUpFilter:
-        return self._filter
-
-    def set_filter(self, flt: FollowUpFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
-            self.reload(keep_loaded=False)
-
-    def _reader(self) -> Callable[[Page], list[FollowUpListRow]]:
-        follow_ups, flt = self._follow_ups, self._filter
-        sort, descending = FollowUpSort(self.sort_key), self.descending
-        return lambda page: follow_ups.list_follow_ups(flt, sort, descending, page)
-
-    def _counter(self) -> Callable[[], int]:
-        follow_ups, flt = self._follow_ups, self._filter
-        return lambda: follow_ups.count_follow_ups(flt)
+        source = ListSource(
+            lambda f, sort, desc, page: follow_ups.list_follow_ups(
+                f, FollowUpSort(sort), desc, page
+            ),
+            follow_ups.count_follow_ups,
+            FollowUpFilter(),
+        )
+        super().__init__(runner, columns, source, FollowUpSort.DUE_ON, parent=parent)
 
     def _person(self, row: FollowUpListRow) -> str:
         return row.person_name if row.person_id is not None else self.tr("Anonymous")

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from talkdesk.services.people import PeopleFilter, PeopleService, PeopleSort, PersonRow
-from talkdesk.services.query import Page
 from talkdesk.ui.labels import yes_no
 from talkdesk.ui.models.formats import date_text
-from talkdesk.ui.models.table import CENTER, Column, PagedTableModel
+from talkdesk.ui.models.table import CENTER, Column, ListSource, PagedTableModel
 from talkdesk.ui.tasks import TaskRunner
 
 
-class PeopleModel(PagedTableModel[PersonRow]):
+class PeopleModel(PagedTableModel[PersonRow, PeopleFilter]):
     """People matching a filter, in pinyin order unless the user sorts by another column."""
 
     def __init__(
@@ -43,27 +40,12 @@ class PeopleModel(PagedTableModel[PersonRow]):
                 foreground=self._status_colour,
             ),
         ]
-        super().__init__(runner, columns, PeopleSort.NAME, descending=False, parent=parent)
-        self._people = people
-        self._filter = PeopleFilter()
-
-    @property
-    def filter(self) -> PeopleFilter:
-        return self._filter
-
-    def set_filter(self, flt: PeopleFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
-            self.reload(keep_loaded=False)
-
-    def _reader(self) -> Callable[[Page], list[PersonRow]]:
-        people, flt = self._people, self._filter
-        sort, descending = PeopleSort(self.sort_key), self.descending
-        return lambda page: people.people(flt, page, sort, descending)
-
-    def _counter(self) -> Callable[[], int]:
-        people, flt = self._people, self._filter
-        return lambda: people.count_people(flt)
+        source = ListSource(
+            lambda f, sort, desc, page: people.people(f, page, PeopleSort(sort), desc),
+            people.count_people,
+            PeopleFilter(),
+        )
+        super().__init__(runner, columns, source, PeopleSort.NAME, parent=parent)
 
     def _status(self, row: PersonRow) -> str:
         if row.active:

@@ -27,6 +27,7 @@ from talkdesk.services.query import Page
 from talkdesk.ui.tasks import TaskRunner
 
 Row = TypeVar("Row")
+Flt = TypeVar("Flt")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -131,11 +132,23 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self.endResetModel()
 
 
-class PagedTableModel(RowsTableModel[Row]):
+@dataclass(frozen=True)
+class ListSource(Generic[Flt, Row]):
+    """Where a list's rows come from: a service's page reader and counter, and the first filter.
+
+    `read(filter, sort_key, descending, page)` and `count(filter)` run on the task
+    runner's thread.
+    """
+
+    read: Callable[[Flt, Any, bool, Page], list[Row]]
+    count: Callable[[Flt], int]
+    initial: Flt
+
+
+class PagedTableModel(RowsTableModel[Row], Generic[Row, Flt]):
     """Rows read lazily from a service, a page at a time, on the task runner's thread.
 
-    Subclasses give `_reader()` (reads one page for the current filter and sort)
-    and `_counter()` (counts all matching rows). Nothing is read until `reload()`.
+    Nothing is read until `reload()`; a new filter or sort reads from the start.
 
     Signals:
         loaded(): rows arrived (the first page after a reload, or a further page).
@@ -149,6 +162,7 @@ class PagedTableModel(RowsTableModel[Row]):
         self,
         runner: TaskRunner,
         columns: Sequence[Column[Row]],
+        source: ListSource[Flt, Row],
         sort_key: StrEnum | None = None,
         descending: bool = False,
         page_size: int = PAGE_SIZE,
@@ -156,6 +170,8 @@ class PagedTableModel(RowsTableModel[Row]):
     ) -> None:
         super().__init__(columns, parent)
         self._runner = runner
+        self._source = source
+        self._filter = source.initial
         self._sort_key = sort_key
         self._descending = descending
         self._page_size = page_size
@@ -166,6 +182,15 @@ class PagedTableModel(RowsTableModel[Row]):
         self._total: int | None = None
 
     # -- state -----------------------------------------------------------------------
+
+    @property
+    def filter(self) -> Flt:
+        return self._filter
+
+    def set_filter(self, flt: Flt) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload(keep_loaded=False)
 
     @property
     def sort_key(self) -> StrEnum | None:
@@ -255,15 +280,20 @@ class PagedTableModel(RowsTableModel[Row]):
         if self._started:
             self.reload(keep_loaded=False)
 
-    # -- for subclasses ---------------------------------------------------------------
+    # -- the calls handed to the runner (bound to the filter and sort of now) -------------
 
     def _reader(self) -> Callable[[Page], list[Row]]:
-        """A call that reads one page for the current filter and sort (runs off the GUI)."""
-        raise NotImplementedError
+        read, flt, sort, descending = (
+            self._source.read,
+            self._filter,
+            self._sort_key,
+            self._descending,
+        )
+        return lambda page: read(flt, sort, descending, page)
 
     def _counter(self) -> Callable[[], int]:
-        """A call that counts the rows matching the current filter (runs off the GUI)."""
-        raise NotImplementedError
+        count, flt = self._source.count, self._filter
+        return lambda: count(flt)
 
     # -- results (GUI thread) -----------------------------------------------------------
 

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from talkdesk.domain.values import CareLevel, TalkState
-from talkdesk.services.query import Page
 from talkdesk.services.talks import TalkFilter, TalkListRow, TalkSort, TalksService
 from talkdesk.ui.labels import label, topics_text
 from talkdesk.ui.models.formats import datetime_text
-from talkdesk.ui.models.table import CENTER, Column, PagedTableModel
+from talkdesk.ui.models.table import CENTER, Column, ListSource, PagedTableModel
 from talkdesk.ui.tasks import TaskRunner
 
 CARE_COLOURS = {CareLevel.WATCH: QColor("#e0a100"), CareLevel.CARE: QColor("#d03b2f")}
 
 
-class TalksModel(PagedTableModel[TalkListRow]):
+class TalksModel(PagedTableModel[TalkListRow, TalkFilter]):
     """Talks matching a filter, newest first unless the user sorts by another column."""
 
     def __init__(
@@ -49,28 +46,13 @@ class TalksModel(PagedTableModel[TalkListRow]):
                 foreground=lambda r: QColor("#8a6d00") if r.state is TalkState.DRAFT else None,
             ),
         ]
-        super().__init__(runner, columns, TalkSort.HELD_AT, descending=True, parent=parent)
-        self._talks = talks
-        self._filter = TalkFilter()
+        source = ListSource(
+            lambda f, sort, desc, page: talks.list_talks(f, TalkSort(sort), desc, page),
+            talks.count_talks,
+            TalkFilter(),
+        )
+        super().__init__(runner, columns, source, TalkSort.HELD_AT, descending=True, parent=parent)
         self._icons: dict[CareLevel, QIcon] = {}
-
-    @property
-    def filter(self) -> TalkFilter:
-        return self._filter
-
-    def set_filter(self, flt: TalkFilter) -> None:
-        if flt != self._filter:
-            self._filter = flt
-            self.reload(keep_loaded=False)
-
-    def _reader(self) -> Callable[[Page], list[TalkListRow]]:
-        talks, flt = self._talks, self._filter
-        sort, descending = TalkSort(self.sort_key), self.descending
-        return lambda page: talks.list_talks(flt, sort, descending, page)
-
-    def _counter(self) -> Callable[[], int]:
-        talks, flt = self._talks, self._filter
-        return lambda: talks.count_talks(flt)
 
     def _care_icon(self, row: TalkListRow) -> QIcon | None:
         colour = CARE_COLOURS.get(row.care_level)
