@@ -43,15 +43,32 @@ def env(session: WorkspaceSession) -> Iterator[tuple[Services, TaskRunner, Roste
         yield services, runner, roster
 
 
-def open_page(qtbot: QtBot, services: Services, runner: TaskRunner) -> FollowUpsPage:
+def open_page(
+    qtbot: QtBot,
+    services: Services,
+    runner: TaskRunner,
+    choice: StatusChoice | None = StatusChoice.ALL,
+) -> FollowUpsPage:
     page = FollowUpsPage(services, runner)
     runner.operation_did_execute.connect(page.on_changes)
     qtbot.addWidget(page)
     page.resize(1100, 500)
     page.show()
     qtbot.waitUntil(lambda: page.model.total is not None)
+    if choice is not None:
+        page.show_status(choice)
+        qtbot.waitUntil(lambda: page.model.filter == page._filter() and not page.model.loading)
     idle(qtbot, runner)
     return page
+
+
+def test_the_page_opens_on_what_still_needs_doing(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner, choice=None)
+    assert page.status_combo.currentData() == StatusChoice.NOT_CLOSED.value
+    assert titles(page) == ["食堂饭菜偏咸", "增设停车位"]  # the resolved item is not listed
 
 
 def titles(page: FollowUpsPage) -> list[str]:

@@ -46,6 +46,8 @@ class FollowUpsPage(ContentPage):
         self.status_combo.addItem(self.tr("Awaiting feedback"), StatusChoice.FEEDBACK_OWED.value)
         for status in FollowUpStatus:
             self.status_combo.addItem(label(status), status.value)
+        # the page opens on what still needs doing
+        self.status_combo.setCurrentIndex(self.status_combo.findData(StatusChoice.NOT_CLOSED.value))
         self.count_label = QLabel()
         self.table = RecordTable(self.model, widths=(240, 80, 120, 80, 150, 95, 80, 95), stretch=0)
 
