@@ -8,7 +8,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Q
 # English unless a test asks for Chinese, whatever the machine's locale (a bare C locale
 # would otherwise choose Chinese: Chinese first).
 os.environ["TALKDESK_LANG"] = "en"
-os.environ["TALKDESK_FAST_KDF"] = "1"
 
 from collections.abc import Iterator
 from datetime import datetime
@@ -36,6 +35,15 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its cheapest for workspaces the program creates in-process (the GUI, the CLI).
+
+    The program itself has no switch for this; subprocess tests pay the real cost.
+    """
+    monkeypatch.setattr("talkdesk.app.config.kdf_params", lambda: FAST_KDF)
 
 
 @pytest.fixture(autouse=True)

@@ -842,6 +842,10 @@
             <translation>要恢复的备份文件</translation>
         </message>
         <message>
+            <source>open the backup with its recovery code (asked for) and set a new password</source>
+            <translation>用恢复码打开备份（运行时输入），并设置新密码</translation>
+        </message>
+        <message>
             <source>the workspace folder (default: TALKDESK_DATA_DIR or the user data folder)</source>
             <translation>工作区文件夹（默认：TALKDESK_DATA_DIR 或用户数据文件夹）</translation>
         </message>
@@ -932,6 +936,10 @@
         <message>
             <source>The file {file} does not exist.</source>
             <translation>文件 {file} 不存在。</translation>
+        </message>
+        <message>
+            <source>Recovery code of the backup: </source>
+            <translation>备份的恢复码：</translation>
         </message>
         <message>
             <source>Password of the backup: </source>
@@ -1231,6 +1239,14 @@
     </context>
     <context>
         <name>messages</name>
+        <message>
+            <source>The workspace is in use by another program or another talkdesk window. Close it and try again.</source>
+            <translation>工作区正被其他程序或另一个 talkdesk 窗口使用。请关闭后重试。</translation>
+        </message>
+        <message>
+            <source>talkdesk may not read or write the workspace's files. Check the folder's permissions, or ask your administrator.</source>
+            <translation>talkdesk 无权读写工作区文件。请检查文件夹权限，或联系系统管理员。</translation>
+        </message>
         <message>
             <source>No workspace was found in this folder. Create one, or choose the folder that holds it.</source>
             <translation>此文件夹中没有工作区。请新建一个，或选择存放工作区的文件夹。</translation>

@@ -193,6 +193,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "the backup file to restore")
     )
+    restore.add_argument(
+        "--recovery-code",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "cli",
+            "open the backup with its recovery code (asked for) and set a new password",
+        ),
+    )
     return parser
 
 

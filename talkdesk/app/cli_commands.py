@@ -2,7 +2,8 @@
 
 Each failure a user can meet is a TalkdeskError, worded by `ui.messages` in the
 user's language on one line of stderr, with a non-zero exit status; nothing on
-disk is changed by a command that fails. A workspace is opened with
+disk is changed by a command that fails (a half-made workspace is removed again).
+Nothing is logged to the terminal. A workspace is opened with
 TALKDESK_PASSWORD (for scripts), else the key remembered on this computer,
 else a password prompt.
 """
@@ -21,6 +22,7 @@ from typing import TextIO
 from PySide6.QtCore import QCoreApplication
 
 from talkdesk.app import cli_i18n, config
+from talkdesk.app.logging_setup import close_logging, setup_logging
 from talkdesk.domain.clock import SystemClock
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import groups
@@ -43,6 +45,7 @@ class _CliError(Exception):
 
 def run(args: argparse.Namespace) -> int:
     translator = cli_i18n.install(getattr(args, "lang", None))
+    log_file = _setup_logging(args)
     try:
         commands: dict[str, Callable[[argparse.Namespace], int]] = {
             "init": cmd_init,
@@ -60,14 +63,31 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _say(translate("cli", "Interrupted. Nothing was changed."), sys.stderr)
         return INTERRUPTED
-    except (EOFError, OSError) as exc:
-        _say(_unexpected(exc), sys.stderr)
-    except Exception as exc:  # a bug: one line for the user, the details in the log
-        log.exception("command %s failed", args.command)
+    except Exception as exc:  # a bug, or EOF/OSError: one line for the user, its type logged
+        # The type only: a traceback or message could carry paths, names or note text.
+        log.error("command %s failed unexpectedly: %s", args.command, type(exc).__name__)
         _say(_unexpected(exc), sys.stderr)
     finally:
         cli_i18n.remove(translator)
+        close_logging(log_file)
     return FAILED
+
+
+def _setup_logging(args: argparse.Namespace) -> logging.Handler | None:
+    """Log to the workspace's log when it has one already; never to the terminal.
+
+    Without any handler, Python's last-resort handler would print records (with
+    their tracebacks) on stderr; a NullHandler on the root keeps stderr to the one
+    line the command writes. The log folder is not created here: a command that
+    fails must leave the workspace folder as it was.
+    """
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+        root.addHandler(logging.NullHandler())
+    logs = _paths(args).logs
+    if args.command == "restore" or not logs.is_dir():
+        return None
+    return setup_logging(logs)
 
 
 # -- commands ---------------------------------------------------------------------
@@ -104,6 +124,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise _CliError(translate("cli", "A demo needs at least 10 people and 1 year."))
     password = _new_password()
     bar = ProgressBar(sys.stderr)
+    # An interruption or failure while filling removes what was created (make_demo_session).
     session, code = make_demo_session(
         paths.folder,
         SystemClock(),
@@ -167,9 +188,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from talkdesk.domain.values import AuditAction
-    from talkdesk.services import audit
-    from talkdesk.storage.backup import make_backup
+    from talkdesk.services.session import back_up
 
     out = Path(args.out).expanduser()
     if out.exists():
@@ -182,10 +201,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         )
     db = _open(_paths(args))
     try:
-        clock = SystemClock()
-        found = make_backup(db, out, clock.now())
-        with db.transaction() as conn:
-            audit.record(conn, clock.now(), AuditAction.BACKED_UP, "workspace")
+        found = back_up(db, out, SystemClock().now())
     finally:
         db.close()
     _say(translate("cli", "Backup written to {file} and verified.").format(file=out))
@@ -203,8 +219,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = _paths(args)
     if paths.exists() or (paths.folder.is_dir() and any(paths.folder.iterdir())):
         raise TalkdeskError(ErrorCode.WORKSPACE_NOT_EMPTY)
-    password = _password_given() or _prompt(translate("cli", "Password of the backup: "))
-    db = restore_backup(source, paths, password)
+    if args.recovery_code:
+        from talkdesk.domain.recovery import is_well_formed
+
+        code = _prompt(translate("cli", "Recovery code of the backup: "))
+        if not is_well_formed(code):
+            raise TalkdeskError(ErrorCode.WRONG_RECOVERY_CODE)
+        db = restore_backup(
+            source,
+            paths,
+            recovery_code=code,
+            new_password=_new_password(),
+            kdf=config.kdf_params(),
+            now=SystemClock().now(),
+        )
+    else:
+        password = _password_given() or _prompt(translate("cli", "Password of the backup: "))
+        db = restore_backup(source, paths, password, now=SystemClock().now())
     try:
         report = health.check(db)
     finally:
@@ -229,17 +260,18 @@ def _open(paths: WorkspacePaths) -> Database:
 
     if not paths.exists():
         raise TalkdeskError(ErrorCode.WORKSPACE_MISSING)
+    now = SystemClock().now()
     given = _password_given()
     if given is not None:
-        return workspace.open_with_password(paths, given)
+        return workspace.open_with_password(paths, given, now)
     if workspace.is_remembered(paths):
         try:
-            return workspace.open_remembered(paths, RememberedKeyStore())
+            return workspace.open_remembered(paths, RememberedKeyStore(), now)
         except TalkdeskError as exc:
             if exc.code is not ErrorCode.KEYRING_UNAVAILABLE:
                 raise
             _say(error_text(exc), sys.stderr)
-    return workspace.open_with_password(paths, _prompt(translate("cli", "Password: ")))
+    return workspace.open_with_password(paths, _prompt(translate("cli", "Password: ")), now)
 
 
 def _password_given() -> str | None:

@@ -1,4 +1,9 @@
-"""Where things live and how costly the key derivation is, read from the environment once."""
+"""Where things live and how costly the key derivation is.
+
+The key derivation cost is not read from the environment: no setting may
+weaken a real workspace. Tests replace `kdf_params` in-process; the throwaway
+demo names FAST_KDF itself.
+"""
 
 from __future__ import annotations
 
@@ -24,5 +29,5 @@ def data_dir(cli_value: str | None) -> Path:
 
 
 def kdf_params() -> KdfParams:
-    """The default cost; TALKDESK_FAST_KDF=1 (the test suite only) makes it the cheapest."""
-    return FAST_KDF if os.environ.get("TALKDESK_FAST_KDF") == "1" else DEFAULT_KDF
+    """The Argon2id cost for the password slot of a real workspace."""
+    return DEFAULT_KDF

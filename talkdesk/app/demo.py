@@ -6,8 +6,6 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import update
-
 from talkdesk.domain.clock import Clock
 from talkdesk.domain.values import Role
 from talkdesk.services.demo import generate
@@ -15,7 +13,6 @@ from talkdesk.services.session import WorkspaceSession
 from talkdesk.storage.kdf import KdfParams
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
-from talkdesk.storage.tables import workspace_info
 
 DEMO_UNIT = "示例市某某局"
 
@@ -35,7 +32,8 @@ def make_demo_session(
 
     Without a password a random one is used: `talkdesk --demo` never asks for
     one, and its throwaway workspace is opened with the key in memory.
-    Returns the session and the recovery code.
+    Returns the session and the recovery code. If filling fails or is
+    interrupted, the files it created are removed again: no half-filled workspace.
     """
     session = WorkspaceSession(WorkspacePaths(folder), clock, keystore, kdf)
     code = session.create(
@@ -43,14 +41,9 @@ def make_demo_session(
     )
     try:
         summary = generate(session.context, people, years, seed, progress)
-        with session.context.db.transaction() as conn:
-            # The workspace belongs to the organ's chief, one of the demo leaders.
-            conn.execute(
-                update(workspace_info)
-                .where(workspace_info.c.key == "owner_name")
-                .values(value=summary.owner_name)
-            )
+        # The workspace belongs to the organ's chief, one of the demo leaders.
+        session.set_owner(summary.owner_name)
     except BaseException:
-        session.lock()
+        session.discard_created()
         raise
     return session, code

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 
 # Crockford's base32: no I, L, O, U, so a code read off paper is not mistyped.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -26,8 +27,14 @@ def groups(code: str) -> list[str]:
 
 
 def normalise(typed: str) -> str:
-    """The canonical code for what a user typed: case, spaces, dashes and look-alikes forgiven."""
-    cleaned = "".join(ch for ch in typed.upper() if ch.isalnum()).translate(_CONFUSABLE)
+    """The canonical code for what a user typed: case, spaces, dashes and look-alikes forgiven.
+
+    NFKC first, so the full-width letters and digits a Chinese input method
+    types (`ＡＢ１２`) are the plain ones; anything else that is not ASCII stays
+    and makes the code ill-formed rather than silently dropped.
+    """
+    plain = unicodedata.normalize("NFKC", typed).upper()
+    cleaned = "".join(ch for ch in plain if ch.isalnum()).translate(_CONFUSABLE)
     return format_code(cleaned)
 
 

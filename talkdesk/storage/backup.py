@@ -23,8 +23,11 @@ from talkdesk.storage import health, keyfile
 from talkdesk.storage.atomic import fsync_dir, os_error
 from talkdesk.storage.database import Database
 from talkdesk.storage.engine import open_engine
+from talkdesk.storage.export import export_copy
+from talkdesk.storage.kdf import DEFAULT_KDF, KdfParams
+from talkdesk.storage.keyfile import KeyFile
 from talkdesk.storage.paths import DB_NAME, KEYS_NAME, WorkspacePaths
-from talkdesk.storage.workspace import open_with_key
+from talkdesk.storage.workspace import make_private_folder, open_with_key
 
 MANIFEST = "manifest.json"
 FORMAT = "talkdesk-backup/1"
@@ -37,7 +40,7 @@ def make_backup(db: Database, out: Path, now: datetime) -> dict[str, int]:
     try:
         with tempfile.TemporaryDirectory(prefix=".talkdesk-backup-", dir=out.parent) as tmp:
             exported = Path(tmp) / DB_NAME
-            _export(db, exported)
+            export_copy(db.engine, db.data_key(), exported, scratch=True)
             found = _verify_db(exported, db.data_key())
             staged = Path(tmp) / "backup.zip"
             manifest = {
@@ -49,11 +52,15 @@ def make_backup(db: Database, out: Path, now: datetime) -> dict[str, int]:
             }
             with zipfile.ZipFile(staged, "w", zipfile.ZIP_STORED) as zf:
                 zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
-                zf.writestr(KEYS_NAME, db.paths.keys.read_bytes())
+                # Without the "remembered" slot: a copy must not open with this computer's key.
+                zf.writestr(KEYS_NAME, keyfile.dumps(_portable(db.key_file)))
                 zf.write(exported, DB_NAME)
             with staged.open("rb+") as handle:
                 os.fsync(handle.fileno())
             _read_manifest(staged)
+            with zipfile.ZipFile(staged) as zf:
+                if zf.testzip() is not None:  # every member read back against its CRC
+                    raise TalkdeskError(ErrorCode.BACKUP_INVALID, reason="staged")
             os.replace(staged, out)
             fsync_dir(out.parent)
     except OSError as exc:
@@ -61,18 +68,40 @@ def make_backup(db: Database, out: Path, now: datetime) -> dict[str, int]:
     return found
 
 
-def restore_backup(backup: Path, target: WorkspacePaths, password: str) -> Database:
-    """Restore into a new or empty folder; verify with the password; never overwrite."""
+def restore_backup(
+    backup: Path,
+    target: WorkspacePaths,
+    password: str | None = None,
+    *,
+    recovery_code: str | None = None,
+    new_password: str | None = None,
+    kdf: KdfParams = DEFAULT_KDF,
+    now: datetime | None = None,
+) -> Database:
+    """Restore into a new or empty folder; verify with the key; never overwrite.
+
+    The backup is opened with its password, or with its recovery code, in which
+    case `new_password` becomes the restored workspace's password. Either way the
+    restored copy has no "remembered" slot: it asks for its password first.
+    """
+    if (recovery_code is None) == (password is None):
+        raise ValueError("give either the password or the recovery code")
+    if recovery_code is not None and not new_password:
+        raise ValueError("a recovery code needs the new password")
     if target.exists() or (target.folder.is_dir() and any(target.folder.iterdir())):
         raise TalkdeskError(ErrorCode.WORKSPACE_NOT_EMPTY)
     manifest = _read_manifest(backup)
     try:
         with zipfile.ZipFile(backup) as zf:
-            kf = keyfile.parse(zf.read(KEYS_NAME))
+            kf = _portable(keyfile.parse(zf.read(KEYS_NAME)))
             if kf.workspace_id != manifest.get("workspace_id"):
                 raise TalkdeskError(ErrorCode.BACKUP_INVALID)
-            key = keyfile.unwrap_password(kf, password)
-            target.folder.mkdir(parents=True, exist_ok=True)
+            if recovery_code is not None and new_password:
+                key = keyfile.unwrap_recovery(kf, recovery_code)
+                kf = keyfile.with_password(kf, key, new_password, kdf)
+            else:
+                key = keyfile.unwrap_password(kf, password or "")
+            make_private_folder(target.folder)
             created = [target.database, *target.sidecars(), target.keys, target.keys_backup]
             try:
                 with zf.open(DB_NAME) as src, target.database.open("xb") as dst:
@@ -82,7 +111,7 @@ def restore_backup(backup: Path, target: WorkspacePaths, password: str) -> Datab
                     os.fsync(dst.fileno())
                 _verify_db(target.database, key)
                 keyfile.save(target.keys, kf)
-                return open_with_key(target, key)
+                return open_with_key(target, key, now)
             except BaseException:
                 for path in created:
                     path.unlink(missing_ok=True)
@@ -93,21 +122,9 @@ def restore_backup(backup: Path, target: WorkspacePaths, password: str) -> Datab
         raise os_error(exc) from exc
 
 
-def _export(db: Database, dest: Path) -> None:
-    hex_key = db.data_key().hex()
-    with db.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        assert raw is not None
-        cur = raw.cursor()
-        cur.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{hex_key}'\"", (str(dest),))
-        try:
-            # A scratch file, flushed once as part of the zip: no per-statement syncs.
-            cur.execute("PRAGMA backup.synchronous = OFF")
-            cur.execute("PRAGMA backup.journal_mode = OFF")
-            cur.execute("SELECT sqlcipher_export('backup')")
-        finally:
-            cur.execute("DETACH DATABASE backup")
-            cur.close()
+def _portable(kf: KeyFile) -> KeyFile:
+    """The key slots a copy may carry: password and recovery code, never "remembered"."""
+    return keyfile.without(kf, keyfile.REMEMBERED)
 
 
 def _verify_db(path: Path, key: bytes) -> dict[str, int]:

@@ -15,6 +15,9 @@ from talkdesk.domain.errors import ErrorCode, TalkdeskError
 
 log = logging.getLogger(__name__)
 
+# SQLite's primary result codes that are not damage (https://sqlite.org/rescode.html).
+_SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CANTOPEN = 3, 5, 6, 8, 14
+
 # What every connection must run with; checked at open, not hoped for.
 PRAGMAS: dict[str, str] = {
     "journal_mode": "wal",
@@ -37,7 +40,8 @@ def open_engine(path: Path, key: bytes) -> Engine:
 
     The key never goes into the URL: a `connect` listener keys each connection
     before anything else touches it. The first read happens here, so a wrong
-    key or a damaged file is reported now, as NOT_A_DATABASE.
+    key or a damaged file is reported now, as NOT_A_DATABASE; a file that may
+    not be opened or written, or that another program holds, as FILE_NOT_WRITABLE.
     """
     if len(key) != 32:
         raise ValueError("data key must be 32 bytes")
@@ -72,8 +76,25 @@ def open_engine(path: Path, key: bytes) -> Engine:
             check_pragmas(conn)
     except DatabaseError as exc:
         engine.dispose()
-        raise TalkdeskError(ErrorCode.NOT_A_DATABASE) from exc
+        raise open_error(exc) from exc
     return engine
+
+
+def open_error(exc: DatabaseError) -> TalkdeskError:
+    """What a failed first read means, by SQLite's error code rather than by its kind.
+
+    Only "not a database" and "corrupt" say the file is wrong (or the key is);
+    a folder that may not be written, a read-only file or another program
+    holding the lock are not damage, and are not reported as such.
+    """
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    log.info("database could not be opened: SQLite code %s", code)
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return TalkdeskError(ErrorCode.FILE_NOT_WRITABLE, reason="busy")
+    if primary in (_SQLITE_PERM, _SQLITE_READONLY, _SQLITE_CANTOPEN):
+        return TalkdeskError(ErrorCode.FILE_NOT_WRITABLE, reason="denied")
+    return TalkdeskError(ErrorCode.NOT_A_DATABASE)
 
 
 def check_pragmas(conn: Any) -> None:

@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
-from talkdesk.domain.recovery import normalise
+from talkdesk.domain.recovery import is_well_formed, normalise
 from talkdesk.storage.atomic import write_atomic_all
 from talkdesk.storage.kdf import KdfParams
 
@@ -76,14 +76,34 @@ def without(kf: KeyFile, slot: str) -> KeyFile:
     return replace(kf, slots={k: v for k, v in kf.slots.items() if k != slot})
 
 
+def password_kdf(kf: KeyFile) -> KdfParams:
+    """The Argon2id cost the password slot was wrapped with."""
+    slot = _slot(kf, PASSWORD)
+    try:
+        return KdfParams(int(slot["iterations"]), int(slot["lanes"]), int(slot["memory_kib"]))
+    except (KeyError, TypeError, ValueError):
+        raise TalkdeskError(ErrorCode.KEYFILE_DAMAGED, slot=PASSWORD) from None
+
+
+def is_weaker(have: KdfParams, want: KdfParams) -> bool:
+    """True when any of `have`'s costs is below `want`'s (then the slot is re-wrapped)."""
+    return (
+        have.iterations < want.iterations
+        or have.lanes < want.lanes
+        or have.memory_kib < want.memory_kib
+    )
+
+
 def unwrap_password(kf: KeyFile, password: str) -> bytes:
     slot = _slot(kf, PASSWORD)
-    kdf = KdfParams(int(slot["iterations"]), int(slot["lanes"]), int(slot["memory_kib"]))
+    kdf = password_kdf(kf)
     kek = _argon2(password, _unb64(slot["salt"]), kdf)
     return _unwrap(kf, PASSWORD, kek, ErrorCode.WRONG_PASSWORD)
 
 
 def unwrap_recovery(kf: KeyFile, code: str) -> bytes:
+    if not is_well_formed(code):  # also keeps non-ASCII letters out of the key derivation
+        raise TalkdeskError(ErrorCode.WRONG_RECOVERY_CODE)
     kek = _recovery_kek(kf, normalise(code))
     return _unwrap(kf, RECOVERY, kek, ErrorCode.WRONG_RECOVERY_CODE)
 
@@ -97,12 +117,17 @@ def unwrap_remembered(kf: KeyFile, secret: bytes) -> bytes:
 
 def save(path: Path, kf: KeyFile) -> None:
     """Write both copies atomically: a failure (a full disk) leaves both as they were."""
-    data = json.dumps(
+    data = dumps(kf)
+    write_atomic_all([(path, data), (backup_path(path), data)])
+
+
+def dumps(kf: KeyFile) -> bytes:
+    """The file's bytes (what `parse` reads back)."""
+    return json.dumps(
         {"format": FORMAT, "workspace_id": kf.workspace_id, "slots": kf.slots},
         indent=2,
         sort_keys=True,
     ).encode()
-    write_atomic_all([(path, data), (backup_path(path), data)])
 
 
 def backup_path(path: Path) -> Path:

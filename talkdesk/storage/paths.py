@@ -30,6 +30,11 @@ class WorkspacePaths:
         return self.folder / "logs"
 
     @property
+    def backups(self) -> Path:
+        """Copies made by the program itself (before a schema migration)."""
+        return self.folder / "backups"
+
+    @property
     def settings(self) -> Path:
         return self.folder / "settings.json"
 

@@ -8,12 +8,15 @@ already holds a workspace.
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import DatabaseError
 
+from talkdesk.domain.clock import SystemClock
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import new_recovery_code
 from talkdesk.storage import keyfile, migrate
@@ -40,10 +43,7 @@ def create_workspace(
     """A new workspace in an empty folder; returns it open, and its recovery code."""
     if paths.exists():
         raise TalkdeskError(ErrorCode.WORKSPACE_EXISTS)
-    try:
-        paths.folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise TalkdeskError(ErrorCode.FILE_NOT_WRITABLE) from exc
+    make_private_folder(paths.folder)
     workspace_id = str(uuid.uuid4())
     data_key = keyfile.new_data_key()
     recovery_code = new_recovery_code()
@@ -64,18 +64,35 @@ def create_workspace(
     return Database(paths, engine, data_key, kf), recovery_code
 
 
-def open_with_password(paths: WorkspacePaths, password: str) -> Database:
+def make_private_folder(folder: Path) -> None:
+    """Create the workspace folder readable by its owner only (0700 where the OS has modes)."""
+    try:
+        existed = folder.is_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not existed and os.name == "posix":
+            folder.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError as exc:
+        raise TalkdeskError(ErrorCode.FILE_NOT_WRITABLE) from exc
+
+
+def open_with_password(
+    paths: WorkspacePaths, password: str, now: datetime | None = None
+) -> Database:
     kf, notices = _load_keys(paths)
-    return _open(paths, kf, keyfile.unwrap_password(kf, password), notices)
+    return _open(paths, kf, keyfile.unwrap_password(kf, password), notices, now)
 
 
 def open_with_recovery(
-    paths: WorkspacePaths, code: str, new_password: str, kdf: KdfParams = DEFAULT_KDF
+    paths: WorkspacePaths,
+    code: str,
+    new_password: str,
+    kdf: KdfParams = DEFAULT_KDF,
+    now: datetime | None = None,
 ) -> Database:
     """Open with the recovery code and set a new password in the same step."""
     kf, notices = _load_keys(paths)
     key = keyfile.unwrap_recovery(kf, code)
-    db = _open(paths, kf, key, notices)
+    db = _open(paths, kf, key, notices, now)
     try:
         change_password(db, new_password, kdf)
     except BaseException:
@@ -84,7 +101,9 @@ def open_with_recovery(
     return db
 
 
-def open_remembered(paths: WorkspacePaths, store: RememberedKeyStore) -> Database:
+def open_remembered(
+    paths: WorkspacePaths, store: RememberedKeyStore, now: datetime | None = None
+) -> Database:
     """Open with the secret kept in the OS credential store; KEYRING_UNAVAILABLE otherwise."""
     kf, notices = _load_keys(paths)
     if not kf.has(keyfile.REMEMBERED):
@@ -97,13 +116,13 @@ def open_remembered(paths: WorkspacePaths, store: RememberedKeyStore) -> Databas
             raise
         # The credential store holds a secret, but not this workspace's (replaced, or stale).
         raise TalkdeskError(ErrorCode.KEYRING_UNAVAILABLE, reason="mismatch") from None
-    return _open(paths, kf, key, notices)
+    return _open(paths, kf, key, notices, now)
 
 
-def open_with_key(paths: WorkspacePaths, key: bytes) -> Database:
+def open_with_key(paths: WorkspacePaths, key: bytes, now: datetime | None = None) -> Database:
     """Open with a data key already in hand (the demo workspace, a verified restore)."""
     kf, notices = _load_keys(paths)
-    return _open(paths, kf, key, notices)
+    return _open(paths, kf, key, notices, now)
 
 
 def is_remembered(paths: WorkspacePaths) -> bool:
@@ -145,7 +164,13 @@ def _load_keys(paths: WorkspacePaths) -> tuple[KeyFile, list[str]]:
     return kf, [KEYFILE_BACKUP_USED] if used_backup else []
 
 
-def _open(paths: WorkspacePaths, kf: KeyFile, key: bytes, notices: list[str]) -> Database:
+def _open(
+    paths: WorkspacePaths,
+    kf: KeyFile,
+    key: bytes,
+    notices: list[str],
+    now: datetime | None = None,
+) -> Database:
     db_file = paths.database
     if not db_file.exists() or db_file.stat().st_size == 0:
         # SQLCipher would silently create a fresh, empty database here.
@@ -153,17 +178,23 @@ def _open(paths: WorkspacePaths, kf: KeyFile, key: bytes, notices: list[str]) ->
     try:
         engine = open_engine(db_file, key)
     except TalkdeskError as exc:
+        if exc.code is not ErrorCode.NOT_A_DATABASE:
+            raise  # not writable, or busy: the file is fine, its folder or another program is not
         # The key unwrapped, so it is right: the file itself cannot be read.
         raise TalkdeskError(ErrorCode.DATABASE_DAMAGED, reason="unreadable") from exc
     try:
         _check_identity(engine, kf)
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, paths.backups, key)
     except BaseException:
         engine.dispose()
         raise
     db = Database(paths, engine, key, kf, notices)
     if KEYFILE_BACKUP_USED in notices:
-        _repair_keys(paths, kf)
+        try:
+            _repair_keys(paths, kf, now or SystemClock().now())
+        except BaseException:
+            db.close()
+            raise
     log.info("workspace opened")
     return db
 
@@ -180,9 +211,9 @@ def _check_identity(engine: Engine, kf: KeyFile) -> None:
         raise TalkdeskError(ErrorCode.NOT_A_DATABASE)
 
 
-def _repair_keys(paths: WorkspacePaths, kf: KeyFile) -> None:
+def _repair_keys(paths: WorkspacePaths, kf: KeyFile, now: datetime) -> None:
     """Set the damaged key file aside (never delete it) and write a sound one again."""
     if paths.keys.exists():
-        stamp = datetime.now().strftime("%Y%m%d%H%M%S")
+        stamp = now.strftime("%Y%m%d%H%M%S")
         paths.keys.rename(paths.keys.with_name(f"keys.json.damaged-{stamp}"))
     keyfile.save(paths.keys, kf)

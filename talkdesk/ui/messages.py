@@ -13,8 +13,21 @@ translate = QCoreApplication.translate
 def error_text(error: TalkdeskError) -> str:
     """One or two sentences: what went wrong and what the user can do."""
     code = error.code
+    reason = str(error.details.get("reason", ""))
     if code is ErrorCode.KEYRING_UNAVAILABLE:
-        return keyring_text(str(error.details.get("reason", "")))
+        return keyring_text(reason)
+    if code is ErrorCode.FILE_NOT_WRITABLE and reason == "busy":
+        return translate(
+            "messages",
+            "The workspace is in use by another program or another talkdesk window. "
+            "Close it and try again.",
+        )
+    if code is ErrorCode.FILE_NOT_WRITABLE and reason == "denied":
+        return translate(
+            "messages",
+            "talkdesk may not read or write the workspace's files. "
+            "Check the folder's permissions, or ask your administrator.",
+        )
     texts = {
         ErrorCode.WORKSPACE_MISSING: translate(
             "messages",

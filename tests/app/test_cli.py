@@ -7,12 +7,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from keyring.errors import NoKeyringError
 
+from talkdesk.app.config import kdf_params as real_kdf_params  # before conftest replaces it
 from talkdesk.app.main import main
 from talkdesk.services.session import WorkspaceSession
+from talkdesk.storage.kdf import DEFAULT_KDF
 from tests.conftest import PASSWORD as CONFTEST_PASSWORD
 from tests.helpers.memory_keyring import MemoryKeyring
 
@@ -248,15 +251,19 @@ def test_messages_in_chinese(
 
 
 def _run(args: list[str], tmp_path: Path, password: str) -> subprocess.CompletedProcess[str]:
+    """The real program, at the real key derivation cost (it has no switch to lower it)."""
+    return _python(["-m", "talkdesk", *args], tmp_path, password)
+
+
+def _python(args: list[str], tmp_path: Path, password: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
-        "TALKDESK_FAST_KDF": "1",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
         "TALKDESK_PASSWORD": password,
         "QT_QPA_PLATFORM": "offscreen",
     }
     return subprocess.run(
-        [sys.executable, "-m", "talkdesk", *args],
+        [sys.executable, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -300,3 +307,100 @@ def test_check_uses_the_remembered_key_and_falls_back_to_the_prompt(
     monkeypatch.setattr("getpass.getpass", lambda prompt="": CONFTEST_PASSWORD)
     assert main(["check", "--data-dir", folder]) == 0
     assert "credential store" in capsys.readouterr().err
+
+
+def test_real_process_unexpected_error_is_one_line_on_stderr(tmp_path: Path) -> None:
+    """No logging set up would let Python's last-resort handler print the traceback."""
+    script = (
+        "import logging, sys\n"
+        "import talkdesk.app.cli_commands as commands\n"
+        "from talkdesk.app.main import main\n"
+        "def boom(args):\n"
+        "    logging.getLogger('talkdesk.somewhere').warning('a warning on the way')\n"
+        "    raise LookupError('\u6b27\u9633\u7edd\u5bc6 must not be shown')\n"
+        "commands.cmd_check = boom\n"
+        "sys.exit(main(['check', '--data-dir', 'ws', '--lang', 'en']))\n"
+    )
+    ran = _python(["-c", script], tmp_path, PASSWORD)
+    assert ran.returncode == 2
+    assert ran.stderr.splitlines() == [
+        "The command failed unexpectedly (LookupError). Nothing was changed."
+    ]
+    assert ran.stdout == ""
+
+
+def test_unexpected_error_goes_to_the_workspace_log_by_type_only(
+    session: WorkspaceSession,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import talkdesk.app.cli_commands as commands
+
+    session.lock()
+    session.paths.logs.mkdir()
+
+    def boom(_args: object) -> int:
+        raise LookupError("欧阳绝密")
+
+    monkeypatch.setattr(commands, "cmd_check", boom)
+    assert main(["check", "--data-dir", str(session.paths.folder)]) == 2
+    assert capsys.readouterr().err.splitlines() == [
+        "The command failed unexpectedly (LookupError). Nothing was changed."
+    ]
+    logged = (session.paths.logs / "talkdesk.log").read_text(encoding="utf-8")
+    assert "LookupError" in logged and "欧阳绝密" not in logged and "Traceback" not in logged
+
+
+def test_restore_with_the_recovery_code(
+    session: WorkspaceSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code: str = session.recovery_code  # type: ignore[attr-defined]
+    session.lock()
+    backup, copy = tmp_path / "b.zip", tmp_path / "copy"
+    monkeypatch.setenv("TALKDESK_PASSWORD", CONFTEST_PASSWORD)
+    assert main(["backup", "--data-dir", str(session.paths.folder), "--out", str(backup)]) == 0
+    monkeypatch.delenv("TALKDESK_PASSWORD")
+    capsys.readouterr()
+
+    typed = iter(["ＷＲＯＮＧ", code.lower().replace("-", " "), PASSWORD, PASSWORD])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    args = ["restore", str(backup), "--data-dir", str(copy), "--recovery-code"]
+    assert main(args) == 2
+    assert "recovery code is not correct" in capsys.readouterr().err
+    assert not copy.exists() or not any(copy.iterdir())
+    assert main(args) == 0
+    assert "restored" in capsys.readouterr().out
+
+    monkeypatch.setenv("TALKDESK_PASSWORD", PASSWORD)  # the new password opens the copy
+    assert main(["check", "--data-dir", str(copy)]) == 0
+    monkeypatch.setenv("TALKDESK_PASSWORD", CONFTEST_PASSWORD)  # and the old one does not
+    assert main(["check", "--data-dir", str(copy)]) == 2
+
+
+def test_an_interrupted_demo_leaves_no_workspace(
+    tmp_path: Path,
+    password_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    def interrupted(_ctx: object, _people: int, _years: int, _seed: int, progress: Any) -> None:
+        progress(3, 10)
+        raise KeyboardInterrupt
+
+    folder = tmp_path / "demo"
+    with monkeypatch.context() as m:
+        m.setattr("talkdesk.app.demo.generate", interrupted)
+        assert main(["demo", "--data-dir", str(folder), "--people", "20", "--years", "1"]) == 130
+    assert "Interrupted. Nothing was changed." in capsys.readouterr().err
+    assert not folder.exists()
+    make_demo(folder, capsys)  # and it can be made there afterwards
+
+
+def test_the_program_has_no_switch_to_weaken_the_key_derivation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("TALKDESK_FAST_KDF", "1")
+    assert real_kdf_params() == DEFAULT_KDF  # the program's, not the test suite's cheap one

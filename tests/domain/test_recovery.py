@@ -58,3 +58,13 @@ def test_ill_formed_codes() -> None:
     assert not is_well_formed("")
     assert not is_well_formed(raw[:-1] + "中")  # not in the alphabet
     assert is_well_formed(raw[:-1] + "!" + raw[-1])  # punctuation is dropped, not counted
+
+
+def test_full_width_characters_from_a_chinese_input_method_are_accepted() -> None:
+    code = new_recovery_code()
+    # What a Chinese IME in full-width mode types: Ａ-Ｚ, ０-９, the ideographic space and dash.
+    full_width = "".join(chr(ord(ch) + 0xFEE0) if ch != "-" else "－" for ch in code.lower())
+    typed = full_width.replace("－", "\u3000", 3)
+    assert typed != code and is_well_formed(typed)
+    assert normalise(typed) == code
+    assert not is_well_formed(code[:-1] + "谈")

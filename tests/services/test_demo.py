@@ -122,3 +122,15 @@ def test_refuses_a_workspace_that_has_people(demo: tuple[Services, DemoSummary])
     with pytest.raises(TalkdeskError) as err:
         generate(services.session.context)
     assert err.value.code is ErrorCode.WORKSPACE_NOT_EMPTY
+
+
+def test_a_demo_that_fails_while_filling_is_removed(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> DemoSummary:
+        raise RuntimeError("generator bug")
+
+    monkeypatch.setattr("talkdesk.app.demo.generate", broken)
+    with pytest.raises(RuntimeError):
+        make_demo_session(tmp_path / "demo", clock, RememberedKeyStore(), FAST_KDF)
+    assert not (tmp_path / "demo").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import os
 import zipfile
 from datetime import datetime
@@ -17,7 +18,7 @@ from talkdesk.domain.clock import FixedClock
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import Role
 from talkdesk.services.session import WorkspaceSession
-from talkdesk.storage import search_index, workspace
+from talkdesk.storage import export, health, keyfile, search_index, workspace
 from talkdesk.storage.backup import make_backup, restore_backup
 from talkdesk.storage.database import Database
 from talkdesk.storage.keystore import RememberedKeyStore
@@ -271,3 +272,119 @@ def test_disk_full_during_key_file_write(
     session.unlock_with_password(PASSWORD)  # the old password is still the password
     assert MARKERS["talk_content"] in filled.talks.get_talk(filled.talk_id).data.content
     session.lock()
+
+
+def test_a_backup_never_carries_the_remembered_key(
+    filled: Filled, tmp_path: Path, clock: FixedClock
+) -> None:
+    session = filled.session
+    session.set_remembered(True)
+    out = tmp_path / "remembered.zip"
+    make_backup(session.context.db, out, NOW)
+    session.lock()
+    with zipfile.ZipFile(out) as zf:
+        assert keyfile.REMEMBERED not in keyfile.parse(zf.read("keys.json")).slots
+    target = WorkspacePaths(tmp_path / "copy")
+    restore_backup(out, target, PASSWORD).close()
+    assert not workspace.is_remembered(target)
+    copy = WorkspaceSession(target, clock, RememberedKeyStore(), FAST_KDF)
+    with pytest.raises(TalkdeskError) as err:
+        copy.unlock_remembered()  # the original's secret is still in the store: not enough
+    assert err.value.details == {"reason": "not_remembered"}
+
+
+def test_restoring_an_older_backup_drops_its_remembered_slot(
+    made: tuple[Path, dict[str, Any]], filled: Filled, tmp_path: Path
+) -> None:
+    """A backup made before slots were stripped: the restore strips it."""
+    out, _ = made
+    session = filled.session
+    session.unlock_with_password(PASSWORD)
+    session.set_remembered(True)
+    keys = session.paths.keys.read_bytes()
+    session.lock()
+    old_style = _rezip(out, tmp_path / "old-style.zip", {"keys.json": keys})
+    target = WorkspacePaths(tmp_path / "copy")
+    restore_backup(old_style, target, PASSWORD).close()
+    assert not workspace.is_remembered(target)
+    assert keyfile.REMEMBERED not in json.loads(target.keys.read_bytes())["slots"]
+
+
+def test_restore_with_the_recovery_code_sets_a_new_password(
+    made: tuple[Path, dict[str, Any]], filled: Filled, tmp_path: Path
+) -> None:
+    out, expected = made
+    code: str = filled.session.recovery_code  # type: ignore[attr-defined]
+    wrong = code[:-1] + ("1" if code.endswith("0") else "0")
+    with pytest.raises(TalkdeskError) as err:
+        restore_backup(out, WorkspacePaths(tmp_path / "t"), recovery_code=wrong, new_password="x")
+    assert err.value.code is ErrorCode.WRONG_RECOVERY_CODE
+    assert not (tmp_path / "t").exists()
+    target = WorkspacePaths(tmp_path / "restored")
+    new_password = "恢复后的 新密码 2027"
+    db = restore_backup(
+        out, target, recovery_code=code.lower(), new_password=new_password, kdf=FAST_KDF
+    )
+    with db.reading() as conn:
+        assert _content(conn) == expected
+    db.close()
+    with pytest.raises(TalkdeskError) as err:
+        workspace.open_with_password(target, PASSWORD)
+    assert err.value.code is ErrorCode.WRONG_PASSWORD
+    workspace.open_with_password(target, new_password).close()
+    workspace.open_with_recovery(target, code, "yet another one 1", FAST_KDF).close()
+
+
+def _export_with_a_full_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The exported file may hold only a few pages: SQLite's real SQLITE_FULL mid-export."""
+    real = export._export
+
+    class Cursor:
+        def __init__(self, cur: Any) -> None:
+            self._cur = cur
+
+        def execute(self, sql: str, *args: Any) -> Any:
+            if "sqlcipher_export" in sql:
+                self._cur.execute("PRAGMA export.max_page_count = 3")
+            return self._cur.execute(sql, *args)
+
+        def close(self) -> None:
+            self._cur.close()
+
+    class Raw:
+        def __init__(self, raw: Any) -> None:
+            self._raw = raw
+
+        def cursor(self) -> Cursor:
+            return Cursor(self._raw.cursor())
+
+    monkeypatch.setattr(export, "_export", lambda raw, *a: real(Raw(raw), *a))
+
+
+def test_database_full_during_export_is_disk_full(
+    filled: Filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = filled.session.context.db
+    out = tmp_path / "out" / "backup.zip"
+    out.parent.mkdir()
+    with monkeypatch.context() as m:
+        _export_with_a_full_disk(m)
+        with pytest.raises(TalkdeskError) as err:
+            make_backup(db, out, NOW)
+    assert err.value.code is ErrorCode.DISK_FULL
+    assert list(out.parent.iterdir()) == []
+    assert health.check(db).sound  # and the workspace goes on
+    make_backup(db, out, NOW)
+
+
+def test_a_staged_zip_that_reads_back_wrong_is_not_renamed_into_place(
+    filled: Filled, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = filled.session.context.db
+    out = tmp_path / "out" / "backup.zip"
+    out.parent.mkdir()
+    monkeypatch.setattr(zipfile.ZipFile, "testzip", lambda self: "talkdesk.db")
+    with pytest.raises(TalkdeskError) as err:
+        make_backup(db, out, NOW)
+    assert err.value.code is ErrorCode.BACKUP_INVALID
+    assert list(out.parent.iterdir()) == []

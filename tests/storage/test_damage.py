@@ -124,11 +124,34 @@ def test_key_file_damaged_uses_its_backup(closed: WorkspacePaths, clock: FixedCl
     assert session.info().unit == "示例局"
     session.lock()
     kept = sorted(closed.folder.glob("keys.json.damaged-*"))
+    assert [p.name for p in kept] == ["keys.json.damaged-20261124093000"]  # the session's clock
     assert len(kept) == 1 and kept[0].read_bytes() == b'{"format": 1, "workspace_id": "trunc'
     assert closed.keys.read_bytes() == sound == closed.keys_backup.read_bytes()
     session.unlock_with_password(PASSWORD)  # repaired: no notice the next time
     assert session.notices == []
     session.lock()
+
+
+def test_a_failed_key_file_repair_closes_the_database(
+    closed: WorkspacePaths, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    closed.keys.write_bytes(b"garbled")
+    closed_engines: list[object] = []
+    real_close = workspace.Database.close
+
+    def close(db: workspace.Database) -> None:
+        closed_engines.append(db)
+        real_close(db)
+
+    def no_room(*_: object) -> None:
+        raise TalkdeskError(ErrorCode.DISK_FULL)
+
+    monkeypatch.setattr(workspace.Database, "close", close)
+    monkeypatch.setattr(workspace.keyfile, "save", no_room)
+    with pytest.raises(TalkdeskError) as err:
+        workspace.open_with_password(closed, PASSWORD)
+    assert err.value.code is ErrorCode.DISK_FULL
+    assert len(closed_engines) == 1 and not closed_engines[0].is_open  # type: ignore[attr-defined]
 
 
 def test_key_file_missing_uses_its_backup(closed: WorkspacePaths, clock: FixedClock) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
+from sqlalchemy.exc import DatabaseError
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.services.session import WorkspaceSession
@@ -71,3 +74,59 @@ def test_a_connection_that_will_not_take_a_pragma_is_refused(
     monkeypatch.setitem(engine_module._SET, "secure_delete", "OFF")
     with pytest.raises(RuntimeError, match="secure_delete"):
         open_engine(tmp_path / "new.db", new_data_key())
+
+
+def test_a_database_held_by_another_program_is_busy_not_damaged(
+    session: WorkspaceSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holding the lock: FILE_NOT_WRITABLE(busy), and the workspace is fine."""
+    from talkdesk.storage import workspace
+    from tests.conftest import PASSWORD
+
+    paths = session.paths
+    key = session.context.db.data_key()
+    session.lock()
+    real_create = engine_module.create_engine
+
+    def impatient(*args: object, **kwargs: Any) -> Any:  # SQLite waits 5 s by default
+        kwargs["connect_args"] = {**kwargs.get("connect_args", {}), "timeout": 0.05}
+        return real_create(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "create_engine", impatient)
+    holder = sqlcipher3.connect(str(paths.database), isolation_level=None)
+    try:
+        holder.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("DELETE FROM audit_event WHERE 0")
+        with pytest.raises(TalkdeskError) as err:
+            workspace.open_with_password(paths, PASSWORD)
+        assert err.value.code is ErrorCode.FILE_NOT_WRITABLE
+        assert err.value.details == {"reason": "busy"}
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    workspace.open_with_password(paths, PASSWORD).close()
+
+
+@pytest.mark.parametrize(
+    ("sqlite_code", "expected", "reason"),
+    [
+        (26, ErrorCode.NOT_A_DATABASE, None),  # NOTADB
+        (11, ErrorCode.NOT_A_DATABASE, None),  # CORRUPT
+        (14, ErrorCode.FILE_NOT_WRITABLE, "denied"),  # CANTOPEN
+        (8, ErrorCode.FILE_NOT_WRITABLE, "denied"),  # READONLY
+        (3, ErrorCode.FILE_NOT_WRITABLE, "denied"),  # PERM
+        (5, ErrorCode.FILE_NOT_WRITABLE, "busy"),  # BUSY
+        (261, ErrorCode.FILE_NOT_WRITABLE, "busy"),  # BUSY_RECOVERY (extended)
+    ],
+)
+def test_open_errors_are_told_apart_by_sqlite_code(
+    sqlite_code: int, expected: ErrorCode, reason: str | None
+) -> None:
+    """Permissions and locks (which cannot be made as root here) are not reported as damage."""
+    orig = sqlcipher3.OperationalError("any")
+    orig.sqlite_errorcode = sqlite_code  # type: ignore[attr-defined]
+    error = engine_module.open_error(DatabaseError("SELECT 1", None, orig))
+    assert error.code is expected
+    assert error.details.get("reason") == reason

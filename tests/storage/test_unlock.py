@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from keyring.errors import NoKeyringError
 
 from talkdesk.app.config import FAST_KDF
 from talkdesk.domain.clock import FixedClock
@@ -15,10 +16,13 @@ from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import Role
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.services.talks import TalksService
+from talkdesk.services.templates import TemplatesService
 from talkdesk.storage import keyfile
+from talkdesk.storage.kdf import KdfParams
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from tests.conftest import PASSWORD
+from tests.helpers.memory_keyring import MemoryKeyring
 from tests.storage.conftest import MARKERS, Filled
 from tests.storage.files import snapshot
 
@@ -156,3 +160,107 @@ def test_recovery_on_a_full_disk_stays_locked_and_keeps_the_password(
     assert not paths.sidecars()[0].exists()  # the database was closed again
     fresh.unlock_with_password(PASSWORD)
     fresh.lock()
+
+
+STRONGER = KdfParams(iterations=2, lanes=1, memory_kib=16)
+
+
+def test_a_password_slot_weaker_than_configured_is_rewrapped_on_unlock(
+    filled: Filled, paths: WorkspacePaths, clock: FixedClock
+) -> None:
+    filled.session.lock()
+    assert keyfile.password_kdf(keyfile.load(paths.keys)[0]) == FAST_KDF
+    stronger = WorkspaceSession(paths, clock, RememberedKeyStore(), STRONGER)
+    stronger.unlock_with_password(PASSWORD)
+    data_key = stronger.context.db.data_key()
+    stronger.lock()
+    kf, _ = keyfile.load(paths.keys)
+    assert keyfile.password_kdf(kf) == STRONGER
+    assert keyfile.unwrap_password(kf, PASSWORD) == data_key
+    assert keyfile.RECOVERY in kf.slots
+    before = paths.keys.read_bytes()
+    _fresh(paths, clock).unlock_with_password(PASSWORD)  # a cheaper setting never weakens it
+    assert paths.keys.read_bytes() == before
+    assert keyfile.password_kdf(keyfile.load(paths.keys)[0]) == STRONGER
+
+
+def test_rewrapping_on_a_full_disk_still_unlocks(
+    filled: Filled, paths: WorkspacePaths, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled.session.lock()
+    before = paths.keys.read_bytes()
+    stronger = WorkspaceSession(paths, clock, RememberedKeyStore(), STRONGER)
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as m:
+        m.setattr(os, "replace", full)
+        stronger.unlock_with_password(PASSWORD)
+    assert stronger.is_unlocked
+    _data_is_there(stronger, filled.talk_id)
+    stronger.lock()
+    assert paths.keys.read_bytes() == before
+
+
+@pytest.mark.parametrize("failing", ["audit", "templates", "remember"])
+def test_a_creation_failing_after_the_files_were_written_removes_them(
+    failing: str,
+    tmp_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    memory_keyring: MemoryKeyring,
+) -> None:
+    paths = WorkspacePaths(tmp_path / "new")
+
+    def broken(*_: object, **__: object) -> None:
+        raise TalkdeskError(ErrorCode.DISK_FULL)
+
+    with monkeypatch.context() as m:
+        if failing == "audit":
+            m.setattr("talkdesk.services.session.audit.record", broken)
+        elif failing == "templates":
+            m.setattr(TemplatesService, "ensure_builtin", broken)
+        else:
+            memory_keyring.fail_with = NoKeyringError()
+        session = _fresh(paths, clock)
+        with pytest.raises(TalkdeskError):
+            session.create(PASSWORD, "王主任", "示例局", Role.LEADER, remember=True)
+    memory_keyring.fail_with = None
+    assert not session.is_unlocked
+    assert not paths.folder.exists()  # it made the folder, so the folder goes too
+    code = session.create(PASSWORD, "王主任", "示例局", Role.LEADER)  # and Create works again
+    assert len(code.split("-")) == 8
+    session.lock()
+
+
+def test_a_failed_creation_leaves_other_files_in_the_folder(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "chosen"
+    folder.mkdir()
+    (folder / "logs").mkdir()
+    (folder / "logs" / "talkdesk.log").write_text("earlier lines")
+    monkeypatch.setattr(TemplatesService, "ensure_builtin", _interrupt)
+    session = _fresh(WorkspacePaths(folder), clock)
+    with pytest.raises(KeyboardInterrupt):
+        session.create(PASSWORD, "王主任", "示例局", Role.LEADER)
+    assert [str(p.relative_to(folder)) for p in sorted(folder.rglob("*"))] == [
+        "logs",
+        "logs/talkdesk.log",
+    ]
+
+
+def _interrupt(*_: object) -> None:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder modes are POSIX")
+def test_the_workspace_folder_is_private(tmp_path: Path, clock: FixedClock) -> None:
+    paths = WorkspacePaths(tmp_path / "deep" / "ws")
+    old = os.umask(0o022)
+    try:
+        _fresh(paths, clock).create(PASSWORD, "王主任", "示例局", Role.LEADER)
+    finally:
+        os.umask(old)
+    assert paths.folder.stat().st_mode & 0o777 == 0o700
