@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from talkdesk.services.calendar import CalendarService
+from talkdesk.services.coverage import CoverageService
 from talkdesk.services.follow_ups import FollowUpsService
 from talkdesk.services.people import PeopleService
 from talkdesk.services.plans import PlansService
@@ -22,11 +24,14 @@ class Services:
     plans: PlansService
     templates: TemplatesService
     search: SearchService
+    calendar: CalendarService
+    coverage: CoverageService
 
     @classmethod
     def build(cls, session: WorkspaceSession) -> Services:
         ctx = session.context
         talks, follow_ups = TalksService(ctx), FollowUpsService(ctx)
+        calendar = CalendarService(ctx)
         return cls(
             session=session,
             people=PeopleService(ctx),
@@ -35,4 +40,6 @@ class Services:
             plans=PlansService(ctx),
             templates=TemplatesService(ctx),
             search=SearchService(ctx, talks, follow_ups),
+            calendar=calendar,
+            coverage=CoverageService(ctx, calendar),
         )

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-import holidays
 from sqlalchemy import Connection, delete, insert, select
 
 from talkdesk.domain.clock import today
@@ -48,6 +47,8 @@ class YearDays:
 
 def china_year(year: int) -> YearDays:
     """China's holidays and 调休 working days of one year, from the `holidays` package."""
+    import holidays  # ~80 ms: only when a calendar is first needed, not at start
+
     known = holidays.country_holidays("CN", years=year)
     return YearDays(
         frozenset(d for d in known if d.year == year),
