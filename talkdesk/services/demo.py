@@ -508,30 +508,32 @@ class _Builder:
         self._event(batch, fid, created, EventKind.CREATED, FollowUpStatus.OPEN, "")
         age = (self.today - item["due_on"]).days
         roll = rng.random()
-        if age > 365:  # old items are closed, bar a rare one that is still being worked on
+        if age > 365:  # old items are closed
+            status = FollowUpStatus.RESOLVED if roll < 0.93 else FollowUpStatus.UNRESOLVABLE
+        elif age > 30:  # most are done; a few are still being worked on, late
             status = (
                 FollowUpStatus.RESOLVED
-                if roll < 0.92
+                if roll < 0.9
                 else FollowUpStatus.UNRESOLVABLE
-                if roll < 0.995
-                else FollowUpStatus.IN_PROGRESS
-            )
-        elif age > 30:
-            status = (
-                FollowUpStatus.RESOLVED
-                if roll < 0.86
-                else FollowUpStatus.UNRESOLVABLE
-                if roll < 0.93
-                else FollowUpStatus.IN_PROGRESS
                 if roll < 0.97
+                else FollowUpStatus.IN_PROGRESS
+                if roll < 0.99
                 else FollowUpStatus.OPEN
             )
-        else:
+        elif age > 0:  # due in the last month: most done, some late
+            status = (
+                FollowUpStatus.RESOLVED
+                if roll < 0.7
+                else FollowUpStatus.IN_PROGRESS
+                if roll < 0.92
+                else FollowUpStatus.OPEN
+            )
+        else:  # not yet due
             status = (
                 FollowUpStatus.OPEN
-                if roll < 0.4
+                if roll < 0.45
                 else FollowUpStatus.IN_PROGRESS
-                if roll < 0.8
+                if roll < 0.85
                 else FollowUpStatus.RESOLVED
             )
         last = created
@@ -546,7 +548,8 @@ class _Builder:
             last = self._later(last, 3, 40)
             self._event(batch, fid, last, EventKind.STATUS, status, note)
             item.update(status=status.value, resolution=note, closed_on=last.date())
-            if rng.random() < 0.85:
+            # the person was told of nearly every item closed a while ago
+            if rng.random() < (0.99 if age > 60 else 0.75):
                 last = self._later(last, 0, 7)
                 self._event(batch, fid, last, EventKind.FEEDBACK, None, feedback)
                 how = FeedbackHow.WRITING
