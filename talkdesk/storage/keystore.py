@@ -9,9 +9,6 @@ from __future__ import annotations
 import logging
 import os
 
-import keyring
-import keyring.errors
-
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 
 log = logging.getLogger(__name__)
@@ -46,6 +43,10 @@ class RememberedKeyStore:
             log.info("nothing to forget in the credential store")
 
     def _call(self, verb: str, workspace_id: str, value: str = "") -> str | None:
+        # ~0.1 s to import, more to find a backend: only when the store is really used
+        import keyring
+        import keyring.errors
+
         try:
             if verb == "set":
                 keyring.set_password(self._service, workspace_id, value)
