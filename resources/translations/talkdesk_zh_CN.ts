@@ -685,6 +685,104 @@
             <translation>待反馈事项</translation>
         </message>
         <message>
+            <source>Appointments</source>
+            <translation>谈话预约</translation>
+        </message>
+        <message>
+            <source>Due and overdue talks</source>
+            <translation>应谈和逾期的谈话</translation>
+        </message>
+        <message>
+            <source>Missed periods</source>
+            <translation>漏谈的周期</translation>
+        </message>
+        <message>
+            <source>Triggers waiting</source>
+            <translation>待谈的必谈事由</translation>
+        </message>
+        <message>
+            <source>Follow-ups due or overdue</source>
+            <translation>即将到期和逾期的跟进事项</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more…</source>
+            <translation>
+                <numerusform>还有 %n 项…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Later this week</source>
+            <translation>本周稍后</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>No active plans yet. Plans say who talks with whom, how often.</source>
+            <translation>还没有启用的谈话计划。谈话计划规定谁与谁谈、多久谈一次。</translation>
+        </message>
+        <message>
+            <source>Nobody is due or overdue in any plan.</source>
+            <translation>各计划中暂无应谈或逾期人员。</translation>
+        </message>
+        <message>
+            <source>%1 · %2 · %3 of %4 done</source>
+            <translation>%1 · 谈话人 %2 · 已谈 %3/%4</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) late</source>
+            <translation>
+                <numerusform>已逾期 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>last day today</source>
+            <translation>今天是最后一天</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) left</source>
+            <translation>
+                <numerusform>还剩 %n 天</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source> (%n working day(s))</source>
+            <translation>
+                <numerusform>（%n 个工作日）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No period ended without its talk.</source>
+            <translation>没有漏谈的周期。</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 至 %2</translation>
+        </message>
+        <message>
+            <source>No events are waiting for a talk.</source>
+            <translation>暂无待谈的必谈事由。</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message numerus="yes">
+            <source>Due within %n day(s)</source>
+            <translation>
+                <numerusform>%n 天内到期</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Due soon</source>
+            <translation>将到期</translation>
+        </message>
+        <message>
             <source>Good morning, %1</source>
             <translation>%1，上午好</translation>
         </message>
@@ -695,13 +793,6 @@
         <message>
             <source>Good evening, %1</source>
             <translation>%1，晚上好</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnavailablePage</name>
-        <message>
-            <source>This page is not available in this version.</source>
-            <translation>此版本暂不提供该页面。</translation>
         </message>
     </context>
     <context>
@@ -832,6 +923,18 @@
         <message>
             <source>the backup file to write (must not exist yet)</source>
             <translation>要写入的备份文件（不能是已有文件）</translation>
+        </message>
+        <message>
+            <source>print what needs doing on a day: who is due, overdue or missed in each plan, triggers waiting, appointments, follow-ups due or overdue</source>
+            <translation>列出某一天的待办：各计划中应谈、逾期或漏谈的人员，待谈的必谈事由，谈话预约，即将到期或逾期的跟进事项</translation>
+        </message>
+        <message>
+            <source>the day, as YYYY-MM-DD (default: today)</source>
+            <translation>日期，格式为 YYYY-MM-DD（默认：今天）</translation>
+        </message>
+        <message>
+            <source>print a machine-readable JSON document</source>
+            <translation>输出供程序读取的 JSON 文档</translation>
         </message>
         <message>
             <source>restore a backup into a new or empty folder (--data-dir)</source>
@@ -1000,6 +1103,70 @@
         <message>
             <source>Write it down and keep it locked away. With it alone the workspace can be opened and a new password set; without it a forgotten password cannot be recovered.</source>
             <translation>请抄写下来并妥善锁存。仅凭恢复码即可打开工作区并设置新密码；没有恢复码，忘记的密码将无法找回。</translation>
+        </message>
+        <message>
+            <source>{value} is not a date; write it as YYYY-MM-DD.</source>
+            <translation>{value} 不是有效日期，请按 YYYY-MM-DD 格式填写。</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>What needs doing on {day}</source>
+            <translation>{day} 待办事项</translation>
+        </message>
+        <message>
+            <source>Appointments today:</source>
+            <translation>今日预约：</translation>
+        </message>
+        <message>
+            <source>Appointments later this week (to {day}):</source>
+            <translation>本周稍后的预约（至 {day}）：</translation>
+        </message>
+        <message>
+            <source>missed: {name}, {start} – {end}</source>
+            <translation>漏谈：{name}，{start} 至 {end}</translation>
+        </message>
+        <message>
+            <source>Nobody is due or overdue.</source>
+            <translation>暂无应谈或逾期人员。</translation>
+        </message>
+        <message>
+            <source>Triggers waiting:</source>
+            <translation>待谈的必谈事由：</translation>
+        </message>
+        <message>
+            <source>Follow-ups overdue:</source>
+            <translation>逾期的跟进事项：</translation>
+        </message>
+        <message>
+            <source>Follow-ups due within {n} days:</source>
+            <translation>{n} 天内到期的跟进事项：</translation>
+        </message>
+        <message>
+            <source>Plan {name} (talker {talker}): {done} of {covered} done</source>
+            <translation>计划 {name}（谈话人 {talker}）：已谈 {done}/{covered}</translation>
+        </message>
+        <message>
+            <source>%n day(s) late</source>
+            <translation>已逾期 %n 天</translation>
+        </message>
+        <message>
+            <source>%n day(s) left</source>
+            <translation>还剩 %n 天</translation>
+        </message>
+        <message>
+            <source> (%n working day(s))</source>
+            <translation>（%n 个工作日）</translation>
+        </message>
+        <message>
+            <source>{state}: {name}{department}, by {deadline}, {left}</source>
+            <translation>{state}：{name}{department}，期限 {deadline}，{left}</translation>
+        </message>
+        <message>
+            <source>{state}: {name}, {kind} on {occurred}, by {due}, {left}</source>
+            <translation>{state}：{name}，{occurred} {kind}，期限 {due}，{left}</translation>
         </message>
     </context>
     <context>
@@ -1235,6 +1402,26 @@
         <message>
             <source>Female</source>
             <translation>女</translation>
+        </message>
+        <message>
+            <source>Scheduled</source>
+            <translation>已预约</translation>
+        </message>
+        <message>
+            <source>Not yet due</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>应谈</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>已逾期</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>漏谈</translation>
         </message>
     </context>
     <context>

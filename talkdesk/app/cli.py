@@ -186,6 +186,25 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP("cli", "the backup file to write (must not exist yet)"),
     )
 
+    due = command(
+        "due",
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "print what needs doing on a day: who is due, overdue or missed in each plan, "
+            "triggers waiting, appointments, follow-ups due or overdue",
+        ),
+    )
+    due.add_argument(
+        "--on",
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("cli", "the day, as YYYY-MM-DD (default: today)"),
+    )
+    due.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "print a machine-readable JSON document"),
+    )
+
     restore = command(
         "restore",
         QT_TRANSLATE_NOOP("cli", "restore a backup into a new or empty folder (--data-dir)"),

@@ -1,4 +1,4 @@
-"""The headless subcommands: init, demo, check, backup, restore.
+"""The headless subcommands: init, demo, check, backup, restore, due.
 
 Each failure a user can meet is a TalkdeskError, worded by `ui.messages` in the
 user's language on one line of stderr, with a non-zero exit status; nothing on
@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
             "check": cmd_check,
             "backup": cmd_backup,
             "restore": cmd_restore,
+            "due": _due,
         }
         return commands[args.command](args)
     except TalkdeskError as exc:
@@ -245,6 +246,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     )
     _print_counts(report.counts)
     return OK if report.sound else UNSOUND
+
+
+def _due(args: argparse.Namespace) -> int:
+    from talkdesk.app.cli_due import cmd_due
+
+    return cmd_due(args)
 
 
 # -- opening and passwords ----------------------------------------------------------

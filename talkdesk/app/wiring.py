@@ -8,7 +8,6 @@ thread, so the window paints at once.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,15 +32,6 @@ if TYPE_CHECKING:
     from talkdesk.services.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
-
-PAGE_CLASSES: dict[PageId, tuple[str, str]] = {
-    PageId.TODAY: ("talkdesk.ui.pages.today_page", "TodayPage"),
-    PageId.PLANS: ("talkdesk.ui.pages.plans_page", "PlansPage"),
-    PageId.TALKS: ("talkdesk.ui.pages.talks_page", "TalksPage"),
-    PageId.FOLLOW_UPS: ("talkdesk.ui.pages.follow_ups_page", "FollowUpsPage"),
-    PageId.PEOPLE: ("talkdesk.ui.pages.people_page", "PeoplePage"),
-    PageId.REPORTS: ("talkdesk.ui.pages.reports_page", "ReportsPage"),
-}
 
 
 class Start(Enum):
@@ -138,6 +128,12 @@ class GuiShell(QObject):
         open_page = getattr(today, "open_page", None)
         if open_page is not None:
             open_page.connect(self._open_page)
+        # today: its agenda's figures become the navigation's counts
+        counts_changed = getattr(today, "counts_changed", None)
+        if counts_changed is not None:
+            counts_changed.connect(self.window.navigation.set_counts)
+            # the page was built and may have read before the others: show what it found
+            self.window.navigation.set_counts(getattr(today, "nav_counts", {}))
         # settings: the idle-lock delay follows the preference at once
         settings = self.window.page(PageId.SETTINGS)
         settings.idle_minutes_changed.connect(self.idle_lock.set_minutes)  # type: ignore[attr-defined]
@@ -282,15 +278,7 @@ class GuiShell(QObject):
             from talkdesk.ui.pages.settings_page import SettingsPage
 
             return SettingsPage(services, self.runner, self.preferences)
-        module_name, class_name = PAGE_CLASSES[page_id]
-        try:
-            page_class: Any = getattr(importlib.import_module(module_name), class_name)
-        except (ImportError, AttributeError) as exc:
-            log.warning("page %s unavailable: %s", page_id.value, type(exc).__name__)
-            from talkdesk.ui.pages.unavailable_page import UnavailablePage
-
-            return UnavailablePage(self.window.navigation.title(page_id))
-        return page_class(services, self.runner)  # type: ignore[no-any-return]
+        return page_classes()[page_id](services, self.runner)
 
     def _shown(self, unit: str, notices: list[str]) -> None:
         self.window.set_unit(unit)
@@ -301,13 +289,24 @@ class GuiShell(QObject):
         self.opened.emit()
 
     def _open_page(self, key: str, choice: str) -> None:
+        """Show a page; `choice` is a follow-up status group or an item ("person:12", …).
+
+        A page that can show one item has `show_item(choice)`; others just open.
+        """
         page_id = PageId(key)
         self.window.show_page(page_id)
         page = self.window.page(page_id)
-        if choice and hasattr(page, "show_status"):
+        if not choice:
+            return
+        show_item = getattr(page, "show_item", None)
+        if show_item is not None:
+            show_item(choice)
+            return
+        if hasattr(page, "show_status"):
             from talkdesk.ui.pages.follow_ups_page import StatusChoice
 
-            page.show_status(StatusChoice(choice))
+            if choice in StatusChoice.__members__.values():
+                page.show_status(StatusChoice(choice))
 
     def lock(self) -> None:
         """Hide the records now, close the database and drop the key, then ask the password."""
@@ -375,6 +374,26 @@ class GuiShell(QObject):
         if self._busy:
             self._set_busy(False)
         self.window.hide()
+
+
+def page_classes() -> dict[PageId, Any]:
+    """The content pages, imported when the workspace first opens (not before the first
+    paint); plain import statements, so that packagers (PyInstaller) find them."""
+    from talkdesk.ui.pages.follow_ups_page import FollowUpsPage
+    from talkdesk.ui.pages.people_page import PeoplePage
+    from talkdesk.ui.pages.plans_page import PlansPage
+    from talkdesk.ui.pages.reports_page import ReportsPage
+    from talkdesk.ui.pages.talks_page import TalksPage
+    from talkdesk.ui.pages.today_page import TodayPage
+
+    return {
+        PageId.TODAY: TodayPage,
+        PageId.PLANS: PlansPage,
+        PageId.TALKS: TalksPage,
+        PageId.FOLLOW_UPS: FollowUpsPage,
+        PageId.PEOPLE: PeoplePage,
+        PageId.REPORTS: ReportsPage,
+    }
 
 
 def _refresh(page: QWidget) -> None:

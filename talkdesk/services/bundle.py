@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from talkdesk.services.agenda import AgendaService
 from talkdesk.services.calendar import CalendarService
 from talkdesk.services.coverage import CoverageService
 from talkdesk.services.follow_ups import FollowUpsService
@@ -26,20 +27,23 @@ class Services:
     search: SearchService
     calendar: CalendarService
     coverage: CoverageService
+    agenda: AgendaService
 
     @classmethod
     def build(cls, session: WorkspaceSession) -> Services:
         ctx = session.context
         talks, follow_ups = TalksService(ctx), FollowUpsService(ctx)
         calendar = CalendarService(ctx)
+        plans, coverage = PlansService(ctx), CoverageService(ctx, calendar)
         return cls(
             session=session,
             people=PeopleService(ctx),
             talks=talks,
             follow_ups=follow_ups,
-            plans=PlansService(ctx),
+            plans=plans,
             templates=TemplatesService(ctx),
             search=SearchService(ctx, talks, follow_ups),
             calendar=calendar,
-            coverage=CoverageService(ctx, calendar),
+            coverage=coverage,
+            agenda=AgendaService(ctx, coverage, plans, follow_ups),
         )

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 
+from talkdesk.domain.coverage import CoverageState
 from talkdesk.domain.values import (
     AppointmentStatus,
     CadenceKind,
@@ -70,6 +71,7 @@ def _names_for(kind: type[StrEnum]) -> dict[StrEnum, str]:
         TriggerKind: _triggers,
         AppointmentStatus: _appointment_statuses,
         Gender: _genders,
+        CoverageState: _coverage_states,
     }
     build = builders.get(kind)
     return build() if build is not None else {}  # type: ignore[return-value]
@@ -192,4 +194,15 @@ def _genders() -> dict[Gender, str]:
         Gender.UNKNOWN: QCoreApplication.translate("labels", "Not given"),
         Gender.MALE: QCoreApplication.translate("labels", "Male"),
         Gender.FEMALE: QCoreApplication.translate("labels", "Female"),
+    }
+
+
+def _coverage_states() -> dict[CoverageState, str]:
+    return {
+        CoverageState.DONE: QCoreApplication.translate("labels", "Done"),
+        CoverageState.SCHEDULED: QCoreApplication.translate("labels", "Scheduled"),
+        CoverageState.PENDING: QCoreApplication.translate("labels", "Not yet due"),
+        CoverageState.DUE: QCoreApplication.translate("labels", "Due"),
+        CoverageState.OVERDUE: QCoreApplication.translate("labels", "Overdue"),
+        CoverageState.MISSED: QCoreApplication.translate("labels", "Missed"),
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from PySide6.QtCore import QSize, Signal
@@ -64,3 +65,8 @@ class Navigation(QListWidget):
         if count:
             text = f"{text}  ({count})"
         self.item(list(PageId).index(page)).setText(text)
+
+    def set_counts(self, counts: Mapping[PageId, int | None]) -> None:
+        """Show several pages' counts at once (the Today page's figures after each read)."""
+        for page, count in counts.items():
+            self.set_count(page, count)
