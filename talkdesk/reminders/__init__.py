@@ -1,1 +1,1 @@
-"""Reminders raised while talkdesk runs (built in a later issue)."""
+"""Reminders raised while talkdesk runs: an APScheduler engine over `services.reminders`."""

@@ -10,6 +10,7 @@ from talkdesk.services.coverage import CoverageService
 from talkdesk.services.follow_ups import FollowUpsService
 from talkdesk.services.people import PeopleService
 from talkdesk.services.plans import PlansService
+from talkdesk.services.reminders import ReminderService
 from talkdesk.services.search import SearchService
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.services.talks import TalksService
@@ -28,6 +29,7 @@ class Services:
     calendar: CalendarService
     coverage: CoverageService
     agenda: AgendaService
+    reminders: ReminderService
 
     @classmethod
     def build(cls, session: WorkspaceSession) -> Services:
@@ -46,4 +48,5 @@ class Services:
             calendar=calendar,
             coverage=coverage,
             agenda=AgendaService(ctx, coverage, plans, follow_ups),
+            reminders=ReminderService(ctx, coverage, calendar),
         )

@@ -242,3 +242,19 @@ audit_event = Table(
     Column("count", Integer),
     Index("ix_audit_event_at", "at"),
 )
+
+# What became of each reminder (shown, snoozed, dismissed), so none is shown twice.
+# `key` names the reminder by kind and record UUID ("appt:<uuid>:soon"): never a name or a note.
+reminder_event = Table(
+    "reminder_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", String(120), nullable=False, unique=True),
+    Column("kind", String(30), nullable=False),
+    Column("due_at", DateTime),
+    Column("shown_at", DateTime),
+    Column("dismissed_at", DateTime),
+    Column("snoozed_until", DateTime),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+)

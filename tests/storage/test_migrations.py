@@ -106,13 +106,14 @@ def test_newer_schema_is_refused_and_left_alone(
     assert snapshot(paths.folder) == before
 
 
-_RECREATE_TALK = '''"""throwaway: recreate talk in batch mode"""
+# A throwaway revision after whatever the head is now.
+_RECREATE_TALK = f'''"""throwaway: recreate talk in batch mode"""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "9001"
+down_revision = "{migrate.HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -132,7 +133,7 @@ def _scripts_with_a_talk_rebuild(tmp_path: Path) -> Path:
     """The shipped migrations plus one that copies `talk` and drops the old table."""
     scripts = tmp_path / "scripts"
     shutil.copytree(migrate.SCRIPT_LOCATION, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_recreate_talk.py").write_text(_RECREATE_TALK)
+    (scripts / "versions" / "9001_recreate_talk.py").write_text(_RECREATE_TALK)
     return scripts
 
 
@@ -146,7 +147,7 @@ def test_a_batch_migration_that_recreates_talk_keeps_its_notes(
     assert notes and all(row[0] is not None for row in follow_up_talks)
     migrate.upgrade_to(db.engine, "head", _scripts_with_a_talk_rebuild(tmp_path))
     with db.reading() as conn:
-        assert migrate.current_revision(conn) == "0003"
+        assert migrate.current_revision(conn) == "9001"
         assert "extra" in {c["name"] for c in inspect(conn).get_columns("talk")}
         assert (
             conn.execute(text("SELECT talk_id, content FROM talk_note ORDER BY 1")).all() == notes
@@ -169,7 +170,7 @@ def test_a_migration_leaving_dangling_references_is_rolled_back(
         '        batch_op.add_column(sa.Column("extra", sa.Text(), nullable=True))\n'
         '    op.execute("DELETE FROM talk")',
     )
-    (scripts / "versions" / "0003_recreate_talk.py").write_text(broken)
+    (scripts / "versions" / "9001_recreate_talk.py").write_text(broken)
     db = filled.session.context.db
     with pytest.raises(TalkdeskError) as err:
         migrate.upgrade_to(db.engine, "head", scripts)
@@ -187,6 +188,7 @@ def test_an_older_workspace_is_copied_encrypted_before_migrating(
     with session.context.db.transaction() as conn:
         conn.execute(text("DROP INDEX ix_talk_person_talker_held"))
         conn.execute(text("DROP INDEX ix_follow_up_feedback_owed"))
+        conn.execute(text("DROP TABLE reminder_event"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     session.lock()
     db = workspace.open_with_password(paths, PASSWORD)

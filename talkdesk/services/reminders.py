@@ -1,0 +1,531 @@
+"""Reminders: what falls due when, from the data and the working calendar, and what was shown.
+
+Nothing about a reminder is stored until something happens to it: the
+candidates are worked out from the data each time (appointments, plans'
+periods, follow-ups), and `reminder_event` records, per reminder key, when it
+was shown, snoozed or dismissed. A key names one reminder of one record by
+kind and UUID ("appt:<uuid>:soon"), never by a name or a note. A record
+whose time moved (an appointment rescheduled, a due date changed) has a new
+due time, so the old state no longer applies and it reminds again.
+
+Stages of one record supersede each other: when both the day-before and the
+30-minute reminder of an appointment are due, only the later one is
+reported and both are marked shown (likewise a follow-up due and overdue, a
+period's start and end), so catching up never floods.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from talkdesk.domain.coverage import CoverageState
+from talkdesk.domain.periods import Period, shift_period
+from talkdesk.domain.values import AppointmentStatus
+from talkdesk.domain.workdays import WorkingCalendar
+from talkdesk.services.calendar import CalendarService, read_overrides
+from talkdesk.services.context import Context
+from talkdesk.services.coverage import CoverageReport, CoverageService
+from talkdesk.services.follow_ups import OPEN_STATES
+from talkdesk.storage.tables import appointment, follow_up, person, reminder_event, talk_plan
+
+
+class ReminderKind(StrEnum):
+    """What a reminder is about; the UI words each kind."""
+
+    APPOINTMENT_DAY_BEFORE = "appointment_day_before"
+    APPOINTMENT_SOON = "appointment_soon"
+    PERIOD_START = "period_start"
+    PERIOD_END = "period_end"
+    FOLLOW_UP_DUE = "follow_up_due"
+    FOLLOW_UP_OVERDUE = "follow_up_overdue"
+
+
+# The first part of a key names its kind (the key is all a snooze or dismiss is given).
+_PREFIX = {
+    ReminderKind.APPOINTMENT_DAY_BEFORE: "appt",
+    ReminderKind.APPOINTMENT_SOON: "appt",
+    ReminderKind.PERIOD_START: "period-start",
+    ReminderKind.PERIOD_END: "period-end",
+    ReminderKind.FOLLOW_UP_DUE: "followup-due",
+    ReminderKind.FOLLOW_UP_OVERDUE: "followup-overdue",
+}
+
+
+class SnoozeChoice(StrEnum):
+    HOUR = "hour"
+    TOMORROW_MORNING = "tomorrow_morning"
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """When reminders come (defaults of the issue); the same for every workspace for now."""
+
+    morning: time = time(9, 0)  # the day before, period and follow-up reminders, "tomorrow"
+    soon_before: timedelta = timedelta(minutes=30)
+    snooze: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One reminder, with what the UI needs to word and open it (ids, names, dates, counts).
+
+    `due_at` is when it fell due; `remind_at` is when it comes (later if snoozed).
+    `subject_id` is the appointment's, plan's or follow-up's id by `kind`.
+    `count` (period reminders) is how many people have not had their talk this
+    period, `scheduled` how many of them have an appointment.
+    `supersedes` are the earlier stages of the same record that this one
+    stands for; they are marked shown with it.
+    """
+
+    key: str
+    kind: ReminderKind
+    due_at: datetime
+    subject_id: int
+    subject_uuid: str
+    remind_at: datetime
+    person_id: int | None = None
+    person_name: str = ""
+    starts_at: datetime | None = None
+    on: date | None = None
+    plan_name: str = ""
+    period: Period | None = None
+    count: int = 0
+    scheduled: int = 0
+    supersedes: tuple[Reminder, ...] = ()
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.key, *(r.key for r in self.supersedes))
+
+    @property
+    def group(self) -> str:
+        """The record (and period) whose stages supersede each other."""
+        return _group(self.key, self.kind)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What fell due while talkdesk was closed or asleep, shown once as one message."""
+
+    at: datetime
+    items: tuple[Reminder, ...] = ()
+
+    @property
+    def counts(self) -> tuple[tuple[ReminderKind, int], ...]:
+        """How many of each kind, in the order of `ReminderKind`."""
+        found = Counter(r.kind for r in self.items)
+        return tuple((kind, found[kind]) for kind in ReminderKind if found[kind])
+
+    def count(self, kind: ReminderKind) -> int:
+        return sum(1 for r in self.items if r.kind is kind)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+
+@dataclass(frozen=True)
+class _State:
+    due_at: datetime | None
+    shown_at: datetime | None
+    dismissed_at: datetime | None
+    snoozed_until: datetime | None
+
+
+@dataclass(frozen=True)
+class _Candidates:
+    """Every reminder that the data calls for now (due or not), and future period starts."""
+
+    reminders: list[Reminder]
+    states: dict[str, _State]
+    later: list[datetime]
+
+
+class ReminderService:
+    """Works reminders out from the data with the injected clock; records what became of them."""
+
+    def __init__(
+        self,
+        ctx: Context,
+        coverage: CoverageService,
+        calendar: CalendarService,
+        settings: ReminderSettings = ReminderSettings(),
+    ) -> None:
+        self._ctx = ctx
+        self._coverage = coverage
+        self._calendar = calendar
+        self.settings = settings
+
+    # -- asking ---------------------------------------------------------------------
+
+    def due(self, now: datetime | None = None) -> list[Reminder]:
+        """Reminders whose time has come and that were not shown, dismissed or snoozed past now.
+
+        Of the stages of one record only the latest due one is returned (it
+        supersedes the others), in the order they fell due.
+        """
+        now = now or self._ctx.now()
+        return _due(self._candidates(now), now)
+
+    def next_due_at(self, now: datetime | None = None) -> datetime | None:
+        """The earliest time a reminder comes, so the engine sleeps until then.
+
+        It is `now` or earlier when something is due already; None when nothing is ahead.
+        """
+        now = now or self._ctx.now()
+        found = self._candidates(now)
+        times = [r.remind_at for r in found.reminders if _waiting(found.states.get(r.key), r)]
+        times += [t for t in found.later if t > now]
+        return min(times, default=None)
+
+    def listed(self, now: datetime | None = None) -> list[Reminder]:
+        """The in-app list: reminders shown and neither dismissed nor snoozed, the newest first."""
+        now = now or self._ctx.now()
+        found = self._candidates(now)
+        latest: dict[str, Reminder] = {}
+        for r in found.reminders:
+            state = _current(found.states.get(r.key), r)
+            if state is None or state.shown_at is None or state.dismissed_at is not None:
+                continue
+            latest[r.group] = r  # candidates come stage by stage: the later stage wins
+        return sorted(latest.values(), key=lambda r: (r.remind_at, r.key), reverse=True)
+
+    # -- recording ------------------------------------------------------------------
+
+    def mark_shown(self, reminders: Iterable[Reminder], now: datetime | None = None) -> None:
+        """Record reminders (and the stages they supersede) as shown, in one transaction.
+
+        Idempotent: a reminder already shown keeps its first time.
+        """
+        now = now or self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            _record_shown(conn, list(reminders), now)
+
+    def catch_up(self, now: datetime | None = None) -> Digest:
+        """Everything due and never shown, as one digest, marked shown in the same transaction.
+
+        For the start of the program and a resume from sleep: what fell due
+        meanwhile is shown once, never as a flood and never again.
+        """
+        now = now or self._ctx.now()
+        items = tuple(self.due(now))
+        if items:
+            with self._ctx.db.transaction() as conn:
+                _record_shown(conn, list(items), now)
+        return Digest(now, items)
+
+    def snooze(self, key: str, until: datetime) -> None:
+        """Show the reminder again at `until` (see `snooze_until` for the usual choices)."""
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            _upsert(conn, key, now, snoozed_until=until, shown_at=None)
+
+    def snooze_until(self, choice: SnoozeChoice, now: datetime | None = None) -> datetime:
+        """In an hour, or tomorrow morning: the next working day at the morning hour."""
+        now = now or self._ctx.now()
+        if choice is SnoozeChoice.HOUR:
+            return now + self.settings.snooze
+        calendar = self._calendar.calendar(range(now.year - 1, now.year + 2))
+        return datetime.combine(calendar.next_working_day(now.date()), self.settings.morning)
+
+    def dismiss(self, key: str) -> None:
+        """Never show this reminder again (unless its record's time moves)."""
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            _upsert(conn, key, now, dismissed_at=now)
+
+    # -- working out ------------------------------------------------------------------
+
+    def _candidates(self, now: datetime) -> _Candidates:
+        day = now.date()
+        report = self._coverage.report(day)
+        with self._ctx.db.reading() as conn:
+            overrides = read_overrides(conn)
+            plans = {
+                pid: (uuid, created)
+                for pid, uuid, created in conn.execute(
+                    select(talk_plan.c.id, talk_plan.c.uuid, talk_plan.c.created_at)
+                )
+            }
+            appointments = _appointment_rows(conn, day)
+            items = _follow_up_rows(conn)
+            states = _states(conn)
+        last = max([day, *(a[4].date() for a in appointments), *(f[4] for f in items)])
+        calendar = self._calendar.calendar_with(overrides, range(day.year - 1, last.year + 2))
+        rules = _Rules(calendar, self.settings)
+        reminders = [r for row in appointments for r in rules.appointment(*row)]
+        period_reminders, later = rules.periods(report, plans)
+        reminders += period_reminders
+        reminders += [r for item in items for r in rules.follow_up(*item)]
+        with_snoozes = [_snoozed(r, states.get(r.key)) for r in reminders]
+        return _Candidates(with_snoozes, states, later)
+
+
+def _due(found: _Candidates, now: datetime) -> list[Reminder]:
+    by_group: dict[str, list[Reminder]] = {}
+    for r in found.reminders:
+        if _waiting(found.states.get(r.key), r) and r.remind_at <= now:
+            by_group.setdefault(r.group, []).append(r)
+    out = []
+    for stages in by_group.values():
+        *earlier, latest = stages  # candidates come stage by stage
+        out.append(replace(latest, supersedes=tuple(earlier)))
+    return sorted(out, key=lambda r: (r.remind_at, r.key))
+
+
+def _current(state: _State | None, r: Reminder) -> _State | None:
+    """The recorded state if it is about this due time (a record whose time moved starts over)."""
+    if state is None or (state.due_at is not None and state.due_at != r.due_at):
+        return None
+    return state
+
+
+def _waiting(state: _State | None, r: Reminder) -> bool:
+    """Not shown yet and not dismissed: it will come (or has come) at `remind_at`."""
+    current = _current(state, r)
+    return current is None or (current.shown_at is None and current.dismissed_at is None)
+
+
+def _snoozed(r: Reminder, state: _State | None) -> Reminder:
+    current = _current(state, r)
+    if current is None or current.snoozed_until is None or current.snoozed_until <= r.due_at:
+        return r
+    return replace(r, remind_at=current.snoozed_until)
+
+
+def _group(key: str, kind: ReminderKind) -> str:
+    if kind in (ReminderKind.APPOINTMENT_DAY_BEFORE, ReminderKind.APPOINTMENT_SOON):
+        return key.rsplit(":", 1)[0]
+    if kind in (ReminderKind.PERIOD_START, ReminderKind.PERIOD_END):
+        return "period:" + key.split(":", 1)[1]
+    return "followup:" + key.split(":", 1)[1]
+
+
+class _Rules:
+    """The times of each reminder, on the working calendar."""
+
+    def __init__(self, calendar: WorkingCalendar, settings: ReminderSettings) -> None:
+        self._calendar = calendar
+        self._settings = settings
+
+    def _morning(self, day: date) -> datetime:
+        return datetime.combine(day, self._settings.morning)
+
+    def appointment(
+        self,
+        appointment_id: int,
+        uuid: str,
+        person_id: int,
+        person_name: str,
+        starts_at: datetime,
+        updated_at: datetime,
+    ) -> list[Reminder]:
+        """The working day before at the morning hour, then shortly before it starts.
+
+        A time that had passed when the appointment was made (or last moved) is skipped.
+        """
+        day_before = self._morning(self._calendar.previous_working_day(starts_at.date()))
+        stages = (
+            (ReminderKind.APPOINTMENT_DAY_BEFORE, "day-before", day_before),
+            (ReminderKind.APPOINTMENT_SOON, "soon", starts_at - self._settings.soon_before),
+        )
+        return [
+            Reminder(
+                key=f"appt:{uuid}:{suffix}",
+                kind=kind,
+                due_at=at,
+                remind_at=at,
+                subject_id=appointment_id,
+                subject_uuid=uuid,
+                person_id=person_id,
+                person_name=person_name,
+                starts_at=starts_at,
+                on=starts_at.date(),
+            )
+            for kind, suffix, at in stages
+            if at >= updated_at
+        ]
+
+    def periods(
+        self, report: CoverageReport, plans: dict[int, tuple[str, datetime]]
+    ) -> tuple[list[Reminder], list[datetime]]:
+        """Per calendar plan: at the start of its period, and some working days before the end.
+
+        The end comes `reminder_lead_days` working days before the period's
+        last working day (counting that day). Only while someone is left to talk
+        with; rolling plans have no common period. Also the start of each
+        plan's next period, when the engine must look again.
+        """
+        out: list[Reminder] = []
+        later: list[datetime] = []
+        for plan in report.plans:
+            period = plan.period
+            if period is None or plan.plan_id not in plans:
+                continue
+            uuid, created = plans[plan.plan_id]
+            later.append(self._start(shift_period(plan.cadence.kind, period, 1)))
+            left = [m for m in plan.members if m.state is not CoverageState.DONE]
+            if not left:
+                continue
+            scheduled = sum(1 for m in left if m.state is CoverageState.SCHEDULED)
+            times = [(ReminderKind.PERIOD_START, self._start(period))]
+            if plan.reminder_lead_days > 0:
+                times.append((ReminderKind.PERIOD_END, self._end(period, plan.reminder_lead_days)))
+            out += [
+                Reminder(
+                    key=f"{_PREFIX[kind]}:{uuid}:{period.start.isoformat()}",
+                    kind=kind,
+                    due_at=at,
+                    remind_at=at,
+                    subject_id=plan.plan_id,
+                    subject_uuid=uuid,
+                    plan_name=plan.name,
+                    period=period,
+                    on=period.last_day,
+                    count=len(left),
+                    scheduled=scheduled,
+                )
+                for kind, at in times
+                if at >= created
+            ]
+        return out, later
+
+    def _start(self, period: Period) -> datetime:
+        return self._morning(self._calendar.next_working_day(period.start, include=True))
+
+    def _end(self, period: Period, lead: int) -> datetime:
+        last = self._calendar.previous_working_day(period.end)
+        day = max(self._calendar.add_working_days(last, -(lead - 1)), period.start)
+        return self._morning(day)
+
+    def follow_up(
+        self,
+        item_id: int,
+        uuid: str,
+        person_id: int | None,
+        person_name: str,
+        due_on: date,
+        created_at: datetime,
+    ) -> list[Reminder]:
+        """On its due day (the working day before, if that is a day off), then the working
+        day after it, when it is overdue. Not for times that had passed when it was made."""
+        due = self._morning(self._calendar.previous_working_day(due_on, include=True))
+        overdue = self._morning(self._calendar.next_working_day(due_on))
+        stages = (
+            (ReminderKind.FOLLOW_UP_DUE, due),
+            (ReminderKind.FOLLOW_UP_OVERDUE, overdue),
+        )
+        return [
+            Reminder(
+                key=f"{_PREFIX[kind]}:{uuid}",
+                kind=kind,
+                due_at=at,
+                remind_at=at,
+                subject_id=item_id,
+                subject_uuid=uuid,
+                person_id=person_id,
+                person_name=person_name,
+                on=due_on,
+            )
+            for kind, at in stages
+            if at >= created_at
+        ]
+
+
+# -- reading and writing ------------------------------------------------------------
+
+
+def _appointment_rows(
+    conn: Connection, day: date
+) -> list[tuple[int, str, int, str, datetime, datetime]]:
+    """Planned appointments from the start of `day` on (earlier ones are past reminding)."""
+    a = appointment.c
+    stmt = (
+        select(a.id, a.uuid, a.person_id, person.c.name, a.starts_at, a.updated_at)
+        .join(person, person.c.id == a.person_id)
+        .where(
+            a.status == AppointmentStatus.PLANNED.value,
+            a.starts_at >= datetime.combine(day, time()),
+        )
+        .order_by(a.starts_at, a.id)
+    )
+    return [tuple(row) for row in conn.execute(stmt)]
+
+
+def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, date, datetime]]:
+    """Open follow-ups that have a due date."""
+    f = follow_up.c
+    stmt = (
+        select(f.id, f.uuid, f.person_id, func.coalesce(person.c.name, ""), f.due_on, f.created_at)
+        .outerjoin(person, person.c.id == f.person_id)
+        .where(f.status.in_(OPEN_STATES), f.due_on.is_not(None))
+        .order_by(f.due_on, f.id)
+    )
+    return [tuple(row) for row in conn.execute(stmt)]
+
+
+def _states(conn: Connection) -> dict[str, _State]:
+    r = reminder_event.c
+    stmt = select(r.key, r.due_at, r.shown_at, r.dismissed_at, r.snoozed_until)
+    return {key: _State(*rest) for key, *rest in conn.execute(stmt)}
+
+
+def _record_shown(conn: Connection, reminders: list[Reminder], now: datetime) -> None:
+    if not reminders:
+        return
+    states = _states(conn)
+    for r in (s for shown in reminders for s in (shown, *shown.supersedes)):
+        state = states.get(r.key)
+        if state is None:
+            conn.execute(
+                insert(reminder_event).values(
+                    key=r.key,
+                    kind=r.kind.value,
+                    due_at=r.due_at,
+                    shown_at=now,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            continue
+        moved = state.due_at != r.due_at
+        if state.shown_at is None or moved:
+            values: dict[str, object] = {"shown_at": now, "due_at": r.due_at, "updated_at": now}
+            if moved:  # its time moved (or it was snoozed before it was ever shown): start over
+                values.update(dismissed_at=None, snoozed_until=None)
+            conn.execute(
+                update(reminder_event).where(reminder_event.c.key == r.key).values(**values)
+            )
+
+
+def _upsert(conn: Connection, key: str, now: datetime, **values: object) -> None:
+    r = reminder_event.c
+    result = conn.execute(
+        update(reminder_event).where(r.key == key).values(**values, updated_at=now)
+    )
+    if result.rowcount == 0:
+        conn.execute(
+            insert(reminder_event).values(
+                key=key, kind=_kind_of(key).value, created_at=now, updated_at=now, **values
+            )
+        )
+
+
+def _kind_of(key: str) -> ReminderKind:
+    prefix, _, rest = key.partition(":")
+    if prefix == "appt":
+        if rest.endswith(":soon"):
+            return ReminderKind.APPOINTMENT_SOON
+        return ReminderKind.APPOINTMENT_DAY_BEFORE
+    for kind, known in _PREFIX.items():
+        if known == prefix:
+            return kind
+    raise ValueError(f"not a reminder key: {prefix}")
