@@ -641,6 +641,31 @@ class _Builder:
                         "talk_id": None,
                     }
                 )
+        for trigger in triggers:
+            # the care talk that answered the event, if one was held
+            trigger["talk_id"] = conn.execute(
+                select(talk.c.id)
+                .where(
+                    talk.c.person_id == trigger["person_id"],
+                    talk.c.held_at >= datetime.combine(trigger["occurred_on"], time.min),
+                )
+                .order_by(talk.c.held_at)
+                .limit(1)
+            ).scalar()
+        # and one event of last week still waiting for its talk
+        newcomer = self.rng.choice([p for p in self.people.values() if p.present(self.today)])
+        occurred = self.today - timedelta(days=5)
+        triggers.append(
+            {
+                **self._stamps(datetime.combine(occurred, time(9))),
+                "person_id": newcomer.id,
+                "kind": TriggerKind.NEW_POST.value,
+                "occurred_on": occurred,
+                "due_on": occurred + timedelta(days=30),
+                "note": "",
+                "talk_id": None,
+            }
+        )
         if triggers:
             conn.execute(insert(talk_trigger), triggers)
 
