@@ -626,7 +626,7 @@ class _Builder:
         if rows:
             conn.execute(insert(appointment), rows)
         self.counts["appointments"] = len(rows)
-        triggers = []
+        triggers: list[dict[str, Any]] = []
         for p in self.people.values():
             if p.care is not None and p.care[0] <= _month_index(self.today):
                 occurred = _month_start(p.care[0])
