@@ -2,10 +2,196 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AppointmentDialog</name>
+        <message>
+            <source>Reschedule talk</source>
+            <translation>谈话改期</translation>
+        </message>
+        <message>
+            <source>Schedule talk</source>
+            <translation>安排谈话</translation>
+        </message>
+        <message>
+            <source>(choose a person)</source>
+            <translation>（请选择谈话对象）</translation>
+        </message>
+        <message>
+            <source>(choose a talker)</source>
+            <translation>（请选择谈话人）</translation>
+        </message>
+        <message>
+            <source>e.g. small meeting room, 2nd floor</source>
+            <translation>如：二楼小会议室</translation>
+        </message>
+        <message>
+            <source>This day is a day off (weekend or public holiday).</source>
+            <translation>这天是休息日（周末或法定节假日）。</translation>
+        </message>
+        <message>
+            <source>&amp;Person:</source>
+            <translation>谈话对象(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Talker:</source>
+            <translation>谈话人(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Date and time:</source>
+            <translation>日期和时间(&amp;D)：</translation>
+        </message>
+        <message>
+            <source>P&amp;lace:</source>
+            <translation>地点(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Cancel appointment…</source>
+            <translation>取消预约…</translation>
+        </message>
+        <message>
+            <source>Please choose the person to talk with.</source>
+            <translation>请选择谈话对象。</translation>
+        </message>
+        <message>
+            <source>Please choose who holds the talk.</source>
+            <translation>请选择谈话人。</translation>
+        </message>
+        <message>
+            <source>The talker and the person talked with must be different people.</source>
+            <translation>谈话人和谈话对象不能是同一人。</translation>
+        </message>
+        <message>
+            <source>This time has already passed. Please choose a later time.</source>
+            <translation>该时间已过，请选择以后的时间。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppointmentEditor</name>
+        <message>
+            <source>Cancel the talk with %1 on %2?</source>
+            <translation>取消 %2 与%1的谈话预约吗？</translation>
+        </message>
+        <message>
+            <source>Cancel appointment</source>
+            <translation>取消预约</translation>
+        </message>
+        <message>
+            <source>Keep it</source>
+            <translation>保留预约</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarBox</name>
+        <message>
+            <source>Working calendar</source>
+            <translation>工作日历</translation>
+        </message>
+        <message>
+            <source>talkdesk knows China's public holidays and the weekend days made working days once they are announced. Add days here only for a year it does not know yet, or to correct a day for your unit.</source>
+            <translation>本软件已内置国家法定节假日和调休安排（国务院公布后随版本更新）。仅当某年安排尚未收录，或本单位需要调整某一天时，才需在此添加。</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Day off</source>
+            <translation>休息日</translation>
+        </message>
+        <message>
+            <source>Working day</source>
+            <translation>工作日</translation>
+        </message>
+        <message>
+            <source>Note, e.g. Spring Festival 2028</source>
+            <translation>备注，如：2028年春节</translation>
+        </message>
+        <message>
+            <source>&amp;Add day</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve</source>
+            <translation>删除(&amp;V)</translation>
+        </message>
+    </context>
+    <context>
         <name>ContentPage</name>
         <message>
             <source>talkdesk</source>
             <translation>talkdesk</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoverageModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation>剩余天数</translation>
+        </message>
+        <message>
+            <source>Talk by</source>
+            <translation>应谈日期</translation>
+        </message>
+        <message>
+            <source>Last talk</source>
+            <translation>上次谈话</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>预约</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayColumn</name>
+        <message>
+            <source>Day off</source>
+            <translation>休</translation>
+        </message>
+    </context>
+    <context>
+        <name>DigestDialog</name>
+        <message>
+            <source>While talkdesk was closed</source>
+            <translation>talkdesk 关闭期间的提醒</translation>
+        </message>
+        <message>
+            <source>While talkdesk was closed, these reminders fell due:</source>
+            <translation>talkdesk 关闭期间，以下提醒已到期：</translation>
+        </message>
+        <message>
+            <source>… and {count} more in the reminder list</source>
+            <translation>……另有 {count} 项，请在提醒列表中查看</translation>
+        </message>
+        <message>
+            <source>Open the reminder list</source>
+            <translation>打开提醒列表</translation>
         </message>
     </context>
     <context>
@@ -90,6 +276,10 @@
             <source>A new password was set with the recovery code.</source>
             <translation>已通过恢复码设置新密码。</translation>
         </message>
+        <message>
+            <source>Starting at login could not be changed on this computer.</source>
+            <translation>无法在本机更改开机自动启动设置。</translation>
+        </message>
     </context>
     <context>
         <name>LeaveDialog</name>
@@ -140,8 +330,24 @@
             <translation>主工具栏</translation>
         </message>
         <message>
+            <source>Reminders</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Reminders shown and not yet done</source>
+            <translation>已提醒但尚未处理的事项</translation>
+        </message>
+        <message>
             <source>Ctrl+L locks talkdesk</source>
             <translation>按 Ctrl+L 可随时锁定</translation>
+        </message>
+        <message>
+            <source>Reminders ({count})</source>
+            <translation>提醒（{count}）</translation>
+        </message>
+        <message>
+            <source>talkdesk keeps running in the system tray, so that reminders still come. To quit, choose Quit talkdesk in the tray icon's menu. You can change this in Settings.</source>
+            <translation>talkdesk 将继续在系统托盘中运行，以便按时提醒。如需退出，请在托盘图标的菜单中选择“退出 talkdesk”。可在“设置”中更改此项。</translation>
         </message>
     </context>
     <context>
@@ -153,6 +359,10 @@
         <message>
             <source>Plans</source>
             <translation>谈话计划</translation>
+        </message>
+        <message>
+            <source>Appointments</source>
+            <translation>谈话预约</translation>
         </message>
         <message>
             <source>Talks</source>
@@ -296,6 +506,14 @@
             <translation>恢复在岗(&amp;R)</translation>
         </message>
         <message>
+            <source>Mark an e&amp;vent…</source>
+            <translation>必谈事件(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>An event that calls for a talk soon: new post, hardship, a request…</source>
+            <translation>需要及时谈话的事件：新任职、生活困难、本人要求谈话等</translation>
+        </message>
+        <message>
             <source>All (%1)</source>
             <translation>全部 (%1)</translation>
         </message>
@@ -374,6 +592,125 @@
         </message>
     </context>
     <context>
+        <name>PlanDialog</name>
+        <message>
+            <source>New plan</source>
+            <translation>新建谈话计划</translation>
+        </message>
+        <message>
+            <source>Edit plan</source>
+            <translation>编辑谈话计划</translation>
+        </message>
+        <message>
+            <source>e.g. Quarterly talks, finance section</source>
+            <translation>如：财务科季度谈心谈话</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>不设</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Optional. Counted from the last talk (or the plan's start). From the soft limit on the talk shows as due (yellow); after the hard limit as overdue (red). E.g. ideally every month, at most six weeks: soft 30, hard 42.</source>
+            <translation>可不设。从上次谈话（或计划开始）起算：到软期限即提示“应谈”（黄色），超过硬期限即为“逾期”（红色）。例如最好每月一谈、最迟六周：软期限 30 天，硬期限 42 天。</translation>
+        </message>
+        <message>
+            <source> working days</source>
+            <translation> 个工作日</translation>
+        </message>
+        <message>
+            <source>How many working days before a period ends to remind of who is still to go.</source>
+            <translation>在周期结束前几个工作日提醒尚未谈话的人员。</translation>
+        </message>
+        <message>
+            <source>Active (paused plans remind of nothing)</source>
+            <translation>启用（暂停的计划不再提醒）</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>计划名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Talker:</source>
+            <translation>谈话人(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Cadence:</source>
+            <translation>频次(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>&amp;Soft limit (due):</source>
+            <translation>软期限/应谈提醒(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;Hard limit (at the latest):</source>
+            <translation>硬期限/最迟(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>S&amp;tarts on:</source>
+            <translation>开始日期(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Remind before period end:</source>
+            <translation>周期结束前提醒(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Search by name, pinyin or initials</source>
+            <translation>按姓名、拼音或首字母搜索</translation>
+        </message>
+        <message>
+            <source>Whole departments</source>
+            <translation>整个部门</translation>
+        </message>
+        <message>
+            <source>People</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>A department covers everyone in it and in its sub-departments, also people who join it later. The talker is never their own member.</source>
+            <translation>选择部门即包括该部门及其下级部门的全部人员，以后调入的人员也自动纳入。谈话人本人不计入谈话对象。</translation>
+        </message>
+        <message>
+            <source>Members (people talked with)</source>
+            <translation>谈话对象</translation>
+        </message>
+        <message>
+            <source>Please enter a name for the plan.</source>
+            <translation>请填写计划名称。</translation>
+        </message>
+        <message>
+            <source>Please choose the talker.</source>
+            <translation>请选择谈话人。</translation>
+        </message>
+        <message>
+            <source>Please choose the people or departments this plan covers.</source>
+            <translation>请选择本计划的谈话对象（人员或部门）。</translation>
+        </message>
+        <message>
+            <source>The hard limit cannot be shorter than the soft limit.</source>
+            <translation>硬期限不能短于软期限。</translation>
+        </message>
+        <message>
+            <source>every </source>
+            <translation>每 </translation>
+        </message>
+        <message>
+            <source> weeks</source>
+            <translation> 周</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <source>Chosen: %1 department(s), %2 person(s)</source>
+            <translation>已选：%1 个部门，%2 人</translation>
+        </message>
+    </context>
+    <context>
         <name>PlansModel</name>
         <message>
             <source>Name</source>
@@ -402,11 +739,134 @@
     </context>
     <context>
         <name>PlansPage</name>
+        <message>
+            <source>&amp;New plan…</source>
+            <translation>新建计划(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>暂停(&amp;P)</translation>
+        </message>
         <message numerus="yes">
             <source>%n plan(s)</source>
             <translation>
                 <numerusform>共 %n 个计划</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Choose a plan to see who is done and who is due.</source>
+            <translation>选择一个计划，查看谁已谈、谁应谈。</translation>
+        </message>
+        <message>
+            <source>Members of %1</source>
+            <translation>%1 的谈话对象</translation>
+        </message>
+        <message>
+            <source>This plan is paused: nobody is due in it and it reminds of nothing.</source>
+            <translation>本计划已暂停：不计应谈，也不提醒。</translation>
+        </message>
+        <message>
+            <source>Nobody is covered by this plan yet.</source>
+            <translation>本计划目前没有谈话对象。</translation>
+        </message>
+        <message>
+            <source>This period: %1 to %2</source>
+            <translation>本周期：%1 至 %2</translation>
+        </message>
+        <message>
+            <source>Members: %1</source>
+            <translation>共 %1 人</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPanel</name>
+        <message>
+            <source>Talk with {name} on {day} at {time}</source>
+            <translation>{day} {time} 与{name}谈话</translation>
+        </message>
+        <message>
+            <source>Talk with {name} at {time}, starting soon</source>
+            <translation>{time} 与{name}谈话，即将开始</translation>
+        </message>
+        <message>
+            <source>{plan}: a new period has begun, {count} to talk with by {day}</source>
+            <translation>{plan}：新一期已开始，{day} 前需谈话 {count} 人</translation>
+        </message>
+        <message>
+            <source>{plan}: {count} still to talk with by {day}</source>
+            <translation>{plan}：{day} 前尚有 {count} 人未谈话</translation>
+        </message>
+        <message>
+            <source>The follow-up for {name} is due on {day}</source>
+            <translation>{name}的跟进事项于 {day} 到期</translation>
+        </message>
+        <message>
+            <source>A follow-up is due on {day}</source>
+            <translation>有一项跟进事项于 {day} 到期</translation>
+        </message>
+        <message>
+            <source>The follow-up for {name} is overdue (due on {day})</source>
+            <translation>{name}的跟进事项已逾期（{day} 到期）</translation>
+        </message>
+        <message>
+            <source>A follow-up is overdue (due on {day})</source>
+            <translation>有一项跟进事项已逾期（{day} 到期）</translation>
+        </message>
+        <message>
+            <source> ({scheduled} of them scheduled)</source>
+            <translation>（其中 {scheduled} 人已预约）</translation>
+        </message>
+        <message>
+            <source>Appointments: {count}</source>
+            <translation>谈话预约：{count} 项</translation>
+        </message>
+        <message>
+            <source>Talk plans: {count}</source>
+            <translation>谈话计划：{count} 项</translation>
+        </message>
+        <message>
+            <source>Follow-ups due: {count}</source>
+            <translation>到期跟进事项：{count} 项</translation>
+        </message>
+        <message>
+            <source>Follow-ups overdue: {count}</source>
+            <translation>逾期跟进事项：{count} 项</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>No reminders at the moment.</source>
+            <translation>目前没有提醒。</translation>
+        </message>
+        <message>
+            <source>Remind me in an hour</source>
+            <translation>稍后提醒（1 小时后）</translation>
+        </message>
+        <message>
+            <source>Remind me tomorrow morning</source>
+            <translation>明早提醒</translation>
+        </message>
+        <message>
+            <source>Don't remind me again</source>
+            <translation>不再提醒</translation>
         </message>
     </context>
     <context>
@@ -485,6 +945,18 @@
         <message>
             <source>Follow the system</source>
             <translation>跟随系统</translation>
+        </message>
+        <message>
+            <source>Tray and start-up</source>
+            <translation>系统托盘与启动</translation>
+        </message>
+        <message>
+            <source>Keep running in the tray when the window is closed</source>
+            <translation>关闭窗口后继续在系统托盘中运行</translation>
+        </message>
+        <message>
+            <source>Start at login</source>
+            <translation>开机自动启动</translation>
         </message>
         <message>
             <source>Please type your current password.</source>
@@ -734,6 +1206,14 @@
             <source>%1 · %2 · %3 of %4 done</source>
             <translation>%1 · 谈话人 %2 · 已谈 %3/%4</translation>
         </message>
+        <message>
+            <source>Schedule…</source>
+            <translation>安排…</translation>
+        </message>
+        <message>
+            <source>Schedule a talk with this person</source>
+            <translation>与此人预约谈话</translation>
+        </message>
         <message numerus="yes">
             <source>%n day(s) late</source>
             <translation>
@@ -796,6 +1276,80 @@
         </message>
     </context>
     <context>
+        <name>Tray</name>
+        <message>
+            <source>Open talkdesk</source>
+            <translation>打开 talkdesk</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>锁定</translation>
+        </message>
+        <message>
+            <source>Quit talkdesk</source>
+            <translation>退出 talkdesk</translation>
+        </message>
+        <message>
+            <source>talkdesk reminder</source>
+            <translation>talkdesk 提醒</translation>
+        </message>
+        <message>
+            <source>… and {count} more</source>
+            <translation>……另有 {count} 项</translation>
+        </message>
+        <message>
+            <source>talkdesk reminders</source>
+            <translation>talkdesk 提醒</translation>
+        </message>
+        <message>
+            <source>While talkdesk was closed</source>
+            <translation>talkdesk 关闭期间的提醒</translation>
+        </message>
+    </context>
+    <context>
+        <name>TriggerDialog</name>
+        <message>
+            <source>Mark an event (talk required)</source>
+            <translation>必谈事件</translation>
+        </message>
+        <message>
+            <source>Some events call for a talk soon: it then shows on the Today page and is reminded like a plan until a talk with %1 is recorded.</source>
+            <translation>此类事件发生后应及时谈话。登记后将显示在“今日”页并按期提醒，直到记录了与%1的谈话。</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. what happened</source>
+            <translation>可不填，如简要情况</translation>
+        </message>
+        <message>
+            <source>Person:</source>
+            <translation>谈话对象：</translation>
+        </message>
+        <message>
+            <source>&amp;Event:</source>
+            <translation>事件(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>&amp;Happened on:</source>
+            <translation>发生日期(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>Talk &amp;within:</source>
+            <translation>应在几天内谈话(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>&amp;Note:</source>
+            <translation>备注(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>Talk by %1</source>
+            <translation>最迟 %1 前谈话</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>Unlock talkdesk</source>
@@ -848,6 +1402,45 @@
         <message>
             <source>The recovery code has 8 groups of 4 letters and digits. Check it against your copy.</source>
             <translation>恢复码共 8 组，每组 4 个字母或数字。请对照您的副本核对。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WeekView</name>
+        <message>
+            <source>‹ Previous week</source>
+            <translation>‹ 上一周</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>本周</translation>
+        </message>
+        <message>
+            <source>Next week ›</source>
+            <translation>下一周 ›</translation>
+        </message>
+        <message>
+            <source>Schedule a talk…</source>
+            <translation>安排谈话…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>改期…</translation>
+        </message>
+        <message>
+            <source>Cancel appointment…</source>
+            <translation>取消预约…</translation>
+        </message>
+        <message>
+            <source>Double-click an appointment to move it.</source>
+            <translation>双击预约可改期。</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 至 %2</translation>
+        </message>
+        <message>
+            <source>Appointments: %1</source>
+            <translation>共 %1 个预约</translation>
         </message>
     </context>
     <context>

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from talkdesk.app import autostart
+from talkdesk.app.reminder_bridge import ReminderBridge
 from talkdesk.domain.clock import Clock
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.ui.idle_lock import IdleLock
@@ -26,10 +28,16 @@ from talkdesk.ui.messages import error_text, notice_text, unexpected_text
 from talkdesk.ui.navigation import PageId
 from talkdesk.ui.preferences import PreferencesFile
 from talkdesk.ui.tasks import TaskRunner
+from talkdesk.ui.tray import Tray, tray_available
 
 if TYPE_CHECKING:
+    from talkdesk.app.reminder_bridge import EngineFactory
     from talkdesk.services.bundle import Services
+    from talkdesk.services.changes import Changes
+    from talkdesk.services.reminders import Digest, Reminder
     from talkdesk.services.session import WorkspaceSession
+    from talkdesk.ui.digest_dialog import DigestDialog
+    from talkdesk.ui.reminders_panel import RemindersPanel
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +67,14 @@ class _Progress(QObject):
 
 
 class GuiShell(QObject):
-    """Owns the window, the runner, the session and the idle lock for one run.
+    """Owns the window, the runner, the session, the idle lock, the tray and the reminders.
 
     Attributes:
         setup_dialog / unlock_dialog: the dialog currently asked, if any (tests drive them).
         services: all services, once the workspace was first opened.
+        reminders: the reminder engine's bridge (`reminders.engine` while open).
+        reminders_panel / digest_dialog: the reminder list (once open), the catch-up digest.
+        tray: the tray icon, where the system has a tray.
 
     Signals:
         quit_requested(): the user chose to quit (setup or password dialog); the app exits.
@@ -80,6 +91,8 @@ class GuiShell(QObject):
         clock: Clock,
         open_session: Opener,
         demo_password: str = "",
+        *,
+        make_engine: EngineFactory | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
@@ -98,6 +111,16 @@ class GuiShell(QObject):
         self._busy = False
         self._opening_begun = False
         self._opened_session: WorkspaceSession | None = None
+        self._password_wanted = False  # locked while hidden in the tray: ask when shown
+        self._closed = False  # shut down: late reports (queued) are dropped
+        self.reminders = ReminderBridge(self.runner, clock, make_engine, self)
+        self.reminders_panel: RemindersPanel | None = None
+        self.digest_dialog: DigestDialog | None = None
+        self.autostart = autostart.for_this_system()
+        self.tray = Tray(self) if tray_available() else None
+        if self.tray is not None:
+            self.tray.set_locked(True)  # nothing to lock until the workspace is open
+            self.window.tray_preferences = preferences
         self._wire()
 
     # -- signals, all in one place -------------------------------------------------------
@@ -116,6 +139,17 @@ class GuiShell(QObject):
         self.runner.task_failed.connect(self._task_failed)
         self.runner.busy_changed.connect(self._set_busy)
         self.progress.advanced.connect(self.window.lock_screen.show_progress)
+        # reminders: reported on APScheduler's thread, handled here on the GUI thread
+        queued = Qt.ConnectionType.QueuedConnection
+        self.reminders.fired.connect(self._reminders_fired, queued)
+        self.reminders.digest_ready.connect(self._digest_ready, queued)
+        self.runner.operation_did_execute.connect(self._data_changed)
+        self.window.reminders_requested.connect(self.show_reminders)
+        # the tray: open, lock, quit
+        if self.tray is not None:
+            self.tray.open_requested.connect(self.show_window)
+            self.tray.lock_requested.connect(self.lock)
+            self.tray.quit_requested.connect(self.quit_requested)
 
     def _wire_pages(self) -> None:
         # changes: every service call's Changes reach every page; each decides to refresh
@@ -137,6 +171,9 @@ class GuiShell(QObject):
         # settings: the idle-lock delay follows the preference at once
         settings = self.window.page(PageId.SETTINGS)
         settings.idle_minutes_changed.connect(self.idle_lock.set_minutes)  # type: ignore[attr-defined]
+        # settings: start at login writes (or removes) the system's autostart entry
+        settings.start_at_login_changed.connect(self._set_start_at_login)  # type: ignore[attr-defined]
+        settings.show_start_at_login(self._start_at_login())  # type: ignore[attr-defined]
 
     # -- start -----------------------------------------------------------------------------
 
@@ -149,6 +186,8 @@ class GuiShell(QObject):
             self.window.showMaximized()
         else:
             self.window.show()
+        if self.tray is not None:
+            self.tray.show()
         # Open behind the painted window: the opening imports hold Python's lock for a while,
         # and would otherwise delay the first paint. A timer covers a window never painted.
         self.window.first_painted.connect(self._begin_opening)
@@ -262,10 +301,11 @@ class GuiShell(QObject):
     def _services_ready(self, services: Services, unit: str, notices: list[str]) -> None:
         """Build the page in view now and the others once it shows (the first data come first)."""
         self.services = services
+        self._build_reminders_panel(services)
         first = self.window.current_page_id()
         self.window.set_page(first, self._build_page(first, services))
         self._shown(unit, notices)
-        QTimer.singleShot(0, lambda: self._build_other_pages(services, first))
+        self._when_idle(lambda: self._build_other_pages(services, first))
 
     def _build_other_pages(self, services: Services, built: PageId) -> None:
         for page_id in PageId:
@@ -286,7 +326,33 @@ class GuiShell(QObject):
         self.idle_lock.start()
         if notices:
             self.window.statusBar().showMessage(" ".join(notices), 15_000)
+        if self.tray is not None:
+            self.tray.set_locked(False)
+        services = self.services
+        if services is not None:
+            # after the first screen's data: the catch-up digest is worth less than a quick start
+            self._when_idle(lambda: self._start_reminders(services))
         self.opened.emit()
+
+    def _start_reminders(self, services: Services) -> None:
+        if self.window.is_locked:
+            return  # locked again before the first data came
+        self.reminders.start(services.reminders)  # the catch-up digest comes first
+        if self.reminders_panel is not None:
+            self.reminders_panel.reload()
+
+    def _when_idle(self, then: Callable[[], None]) -> None:
+        """Run `then` once the database thread has nothing left to do (the data are shown)."""
+        if self.runner.pending == 0:
+            then()
+            return
+
+        def on_busy(busy: bool) -> None:
+            if not busy:
+                self.runner.busy_changed.disconnect(on_busy)
+                then()
+
+        self.runner.busy_changed.connect(on_busy)
 
     def _open_page(self, key: str, choice: str) -> None:
         """Show a page; `choice` is a follow-up status group or an item ("person:12", …).
@@ -322,8 +388,120 @@ class GuiShell(QObject):
             forget = getattr(page, "forget", None)
             if forget is not None:
                 forget()  # no names or notes stay on screen or in the models while locked
+        if self.reminders_panel is not None:
+            self.reminders_panel.forget()
+        if self.tray is not None:
+            self.tray.set_locked(True)
         session = self.session
-        self.runner.submit(session.lock, lambda _r: self._ask_password())
+        stop_reminders = self.reminders.detach()
+
+        def close() -> None:
+            stop_reminders()  # the engine first: no wake-up reads while the database closes
+            session.lock()
+
+        self.runner.submit(close, self._locked)
+
+    def _locked(self, _result: object) -> None:
+        if self.window.isVisible():
+            self._ask_password()
+        else:
+            self._password_wanted = True  # locked in the tray: asked when the window is opened
+
+    def show_window(self) -> None:
+        """The tray's Open: the window back in front (and the password, if locked meanwhile)."""
+        self.window.setWindowState(self.window.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        if self._password_wanted:
+            self._password_wanted = False
+            self._ask_password()
+
+    # -- reminders ----------------------------------------------------------------------------
+
+    def _build_reminders_panel(self, services: Services) -> None:
+        from talkdesk.ui.reminders_panel import RemindersPanel
+
+        panel = RemindersPanel(services.reminders, self.runner, self.window)
+        panel.count_changed.connect(self.window.set_reminder_count)
+        panel.acted.connect(self.reminders.changed)
+        self.reminders_panel = panel
+
+    def show_reminders(self) -> None:
+        """The toolbar's Reminders (N), or the digest's button: the reminder list."""
+        panel = self.reminders_panel
+        if panel is None or self.window.is_locked or self._closed:
+            return
+        panel.reload()
+        panel.show()
+        panel.raise_()
+        panel.activateWindow()
+
+    def wake_reminders(self) -> None:
+        """What the scheduler does at a due time (tests call it with a moved clock)."""
+        self.reminders.wake()
+
+    def _data_changed(self, _changes: Changes) -> None:
+        if self._closed:
+            return
+        self.reminders.changed()  # on the database thread: it reads the next due time
+        panel = self.reminders_panel
+        if panel is not None and not self.window.is_locked and panel.reminders:
+            # a cancelled appointment leaves the list; a change never adds to it (only a
+            # reminder coming due does), so an empty list needs no reading
+            panel.reload()
+
+    def _reminders_fired(self, reminders: list[Reminder]) -> None:
+        if self.window.is_locked or self._closed:
+            return  # reported just before a lock: it comes back in the digest or the list
+        if self.tray is not None:
+            self.tray.notify_reminders(reminders)
+        if self.reminders_panel is not None:
+            self.reminders_panel.reload(reminders)
+
+    def _digest_ready(self, digest: Digest) -> None:
+        """What fell due while closed or asleep: one message, and the list holds the items."""
+        from talkdesk.ui.digest_dialog import DigestDialog
+
+        if self.window.is_locked or self._closed:
+            return
+        if self.digest_dialog is not None:
+            self.digest_dialog.close()
+        dialog = DigestDialog(digest, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open_list_requested.connect(self.show_reminders)
+        dialog.finished.connect(lambda _r: self._digest_closed(dialog))
+        self.digest_dialog = dialog
+        dialog.show()
+        if self.tray is not None and not self.window.isVisible():
+            self.tray.notify_digest(digest)
+        if self.reminders_panel is not None:
+            self.reminders_panel.reload()
+
+    def _digest_closed(self, dialog: QDialog) -> None:
+        if self.digest_dialog is dialog:
+            self.digest_dialog = None
+
+    # -- start at login --------------------------------------------------------------------------
+
+    def _start_at_login(self) -> bool:
+        try:
+            return self.autostart.is_enabled()
+        except OSError as exc:
+            log.warning("start at login unknown: %s", type(exc).__name__)
+            return self.preferences.current.start_at_login
+
+    def _set_start_at_login(self, on: bool) -> None:
+        try:
+            autostart.set_enabled(self.autostart, on)
+        except OSError as exc:
+            log.warning("start at login not changed: %s", type(exc).__name__)
+            self.window.page(PageId.SETTINGS).show_start_at_login(not on)  # type: ignore[attr-defined]
+            self.window.statusBar().showMessage(
+                self.tr("Starting at login could not be changed on this computer."), 15_000
+            )
+            return
+        self.preferences.save(self.preferences.current.with_changes(start_at_login=on))
 
     # -- the database thread's reports --------------------------------------------------------
 
@@ -353,12 +531,17 @@ class GuiShell(QObject):
 
     def shutdown(self) -> None:
         """Close the database (key wiped) and stop the worker; safe to call twice."""
+        self._closed = True
         self.idle_lock.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle_lock)
+        if self.tray is not None:
+            self.tray.hide()
+        stop_reminders = self.reminders.detach()
 
         def lock_whatever_was_opened() -> None:
+            stop_reminders()
             # runs after any opening still under way, so its session is known by then
             session = self.session or self._opened_session
             if session is not None:
@@ -379,6 +562,7 @@ class GuiShell(QObject):
 def page_classes() -> dict[PageId, Any]:
     """The content pages, imported when the workspace first opens (not before the first
     paint); plain import statements, so that packagers (PyInstaller) find them."""
+    from talkdesk.ui.pages.appointments_page import AppointmentsPage
     from talkdesk.ui.pages.follow_ups_page import FollowUpsPage
     from talkdesk.ui.pages.people_page import PeoplePage
     from talkdesk.ui.pages.plans_page import PlansPage
@@ -389,6 +573,7 @@ def page_classes() -> dict[PageId, Any]:
     return {
         PageId.TODAY: TodayPage,
         PageId.PLANS: PlansPage,
+        PageId.APPOINTMENTS: AppointmentsPage,
         PageId.TALKS: TalksPage,
         PageId.FOLLOW_UPS: FollowUpsPage,
         PageId.PEOPLE: PeoplePage,

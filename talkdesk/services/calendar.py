@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Connection, delete, insert, select
@@ -31,10 +31,11 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, order=True)
 class CalendarOverride:
-    """The user's word on one day: a working day (True) or a day off (False)."""
+    """The user's word on one day: a working day (True) or a day off (False), and why."""
 
     day: date
     working: bool
+    note: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -109,11 +110,11 @@ class CalendarService:
             _write(conn, sorted(by_day.values()))
         return Changes.of(Entity.WORKSPACE)
 
-    def set_override(self, day: date, working: bool) -> Changes:
+    def set_override(self, day: date, working: bool, note: str = "") -> Changes:
         """Add or correct one day."""
         with self._ctx.db.transaction() as conn:
             by_day = {o.day: o for o in _read(conn)}
-            by_day[day] = CalendarOverride(day, working)
+            by_day[day] = CalendarOverride(day, working, note.strip())
             _write(conn, sorted(by_day.values()))
         return Changes.of(Entity.WORKSPACE)
 
@@ -140,7 +141,9 @@ def _read(conn: Connection) -> list[CalendarOverride]:
         return []
     try:
         return sorted(
-            CalendarOverride(date.fromisoformat(item["date"]), bool(item["working"]))
+            CalendarOverride(
+                date.fromisoformat(item["date"]), bool(item["working"]), str(item.get("note", ""))
+            )
             for item in json.loads(raw)
         )
     except (ValueError, TypeError, KeyError):
@@ -150,6 +153,8 @@ def _read(conn: Connection) -> list[CalendarOverride]:
 
 
 def _write(conn: Connection, overrides: list[CalendarOverride]) -> None:
-    value = json.dumps([{"date": o.day.isoformat(), "working": o.working} for o in overrides])
+    value = json.dumps(
+        [{"date": o.day.isoformat(), "working": o.working, "note": o.note} for o in overrides]
+    )
     conn.execute(delete(workspace_info).where(workspace_info.c.key == OVERRIDES_KEY))
     conn.execute(insert(workspace_info).values(key=OVERRIDES_KEY, value=value))

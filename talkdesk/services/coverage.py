@@ -24,6 +24,7 @@ from talkdesk.domain.values import AppointmentStatus, CadenceKind, TriggerKind
 from talkdesk.domain.workdays import WorkingCalendar
 from talkdesk.services.calendar import CalendarService, read_overrides
 from talkdesk.services.context import Context
+from talkdesk.storage.database import Database
 from talkdesk.storage.tables import (
     appointment,
     department,
@@ -201,10 +202,25 @@ class CoverageService:
     def __init__(self, ctx: Context, calendar: CalendarService) -> None:
         self._ctx = ctx
         self._calendar = calendar
+        self._cached: tuple[Database, tuple[int, date, int], CoverageReport] | None = None
 
     def report(self, on: date | None = None, history: int = 1) -> CoverageReport:
-        """Every active plan's members and states on `on` (default today); waiting triggers."""
+        """Every active plan's members and states on `on` (default today); waiting triggers.
+
+        The Today page, the reminders and the plans page all ask for the same report;
+        it is computed once and kept until the data change (the database's generation).
+        """
         day = on or today_of(self._ctx.clock)
+        db = self._ctx.db
+        key = (db.generation, day, history)
+        cached = self._cached
+        if cached is not None and cached[0] is db and cached[1] == key:
+            return cached[2]
+        report = self._compute(day, history)
+        self._cached = (db, key, report)
+        return report
+
+    def _compute(self, day: date, history: int) -> CoverageReport:
         with self._ctx.db.reading() as conn:
             plans = _plans(conn)
             roster = _roster(conn, plans)

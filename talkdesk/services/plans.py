@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import AppointmentStatus, AuditAction, CadenceKind, TriggerKind
 from talkdesk.services import audit
+from talkdesk.services.calendar import CalendarService
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.query import insert_id
@@ -22,6 +23,12 @@ from talkdesk.storage.tables import (
     talk_plan,
     talk_trigger,
 )
+
+SLOT_TIME = time(9, 30)
+"""The time a new appointment is first offered at: mid-morning, after the day's first tasks."""
+
+PLACE_MAX = 200
+"""The longest place the appointment table holds."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,35 @@ class PlanInput:
     hard_days: int | None = None
     reminder_lead_days: int = 3
     active: bool = True
+
+
+TRIGGER_DEFAULT_DAYS: dict[TriggerKind, int] = {
+    TriggerKind.NEW_POST: 30,
+    TriggerKind.TRANSFER: 30,
+    TriggerKind.HARDSHIP: 7,
+    TriggerKind.AWARD_OR_DISCIPLINE: 15,
+    TriggerKind.EVALUATION: 30,
+    TriggerKind.REQUESTED: 7,
+}
+"""Within how many days an event usually calls for a talk (the user may change it per event):
+a hardship or a request cannot wait; a new post or transfer allows the first month."""
+
+
+def default_trigger_days(kind: TriggerKind) -> int:
+    return TRIGGER_DEFAULT_DAYS.get(kind, 30)
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """An active person as the plan dialog's pickers offer them (searchable by pinyin)."""
+
+    id: int
+    name: str
+    department_id: int | None
+    department_name: str
+    is_leader: bool
+    pinyin: str
+    initials: str
 
 
 @dataclass(frozen=True)
@@ -156,6 +192,42 @@ class PlansService:
             audit.record(conn, now, AuditAction.CHANGED, "plan")
         return self._row(plan_id), Changes.of(Entity.PLAN)
 
+    def set_active(self, plan_id: int, active: bool) -> tuple[PlanRow, Changes]:
+        """Pause a plan (nobody is due in it, its reminders stop) or resume it."""
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            result = conn.execute(
+                update(talk_plan)
+                .where(talk_plan.c.id == plan_id)
+                .values(active=active, updated_at=now)
+            )
+            if result.rowcount == 0:
+                raise TalkdeskError(ErrorCode.NOT_FOUND)
+            audit.record(conn, now, AuditAction.CHANGED, "plan")
+        return self._row(plan_id), Changes.of(Entity.PLAN)
+
+    def person_choices(self) -> list[PersonChoice]:
+        """Every active person, leaders first, then in pinyin order: the plan dialog's pickers.
+
+        Read whole: a few thousand short rows at most, searched in memory as the user types.
+        """
+        stmt = (
+            select(
+                person.c.id,
+                person.c.name,
+                person.c.department_id,
+                func.coalesce(department.c.name, ""),
+                person.c.is_leader,
+                person.c.pinyin,
+                person.c.initials,
+            )
+            .select_from(person.outerjoin(department, department.c.id == person.c.department_id))
+            .where(person.c.active)
+            .order_by(person.c.is_leader.desc(), person.c.pinyin, person.c.id)
+        )
+        with self._ctx.db.reading() as conn:
+            return [PersonChoice(*r) for r in conn.execute(stmt)]
+
     def _row(self, plan_id: int) -> PlanRow:
         return next(p for p in self.list_plans() if p.id == plan_id)
 
@@ -214,6 +286,9 @@ class PlansService:
         plan_id: int | None = None,
         trigger_id: int | None = None,
     ) -> tuple[AppointmentRow, Changes]:
+        if talker_id == person_id:
+            raise TalkdeskError(ErrorCode.INVALID_VALUE, field="person")
+        place = _place(place)
         now = self._ctx.now()
         with self._ctx.db.transaction() as conn:
             new_id = insert_id(
@@ -223,26 +298,77 @@ class PlansService:
                     talker_id=talker_id,
                     person_id=person_id,
                     starts_at=starts_at,
-                    place=place.strip(),
+                    place=place,
                     status=AppointmentStatus.PLANNED.value,
                     plan_id=plan_id,
                     trigger_id=trigger_id,
                 ),
             )
             row = _appointments(conn, appointment.c.id == new_id)[0]
+            audit.record(conn, now, AuditAction.CREATED, "appointment", row.uuid)
         return row, Changes.of(Entity.APPOINTMENT)
 
-    def cancel(self, appointment_id: int) -> Changes:
+    def reschedule(
+        self, appointment_id: int, starts_at: datetime, place: str
+    ) -> tuple[AppointmentRow, Changes]:
+        """Move a planned appointment to another time or place (the same two people meet)."""
+        place = _place(place)
         now = self._ctx.now()
         with self._ctx.db.transaction() as conn:
             result = conn.execute(
                 update(appointment)
-                .where(appointment.c.id == appointment_id)
+                .where(
+                    appointment.c.id == appointment_id,
+                    appointment.c.status == AppointmentStatus.PLANNED.value,
+                )
+                .values(starts_at=starts_at, place=place, updated_at=now)
+            )
+            if result.rowcount == 0:  # gone, cancelled or already held
+                raise TalkdeskError(ErrorCode.NOT_FOUND)
+            row = _appointments(conn, appointment.c.id == appointment_id)[0]
+            audit.record(conn, now, AuditAction.CHANGED, "appointment", row.uuid)
+        return row, Changes.of(Entity.APPOINTMENT)
+
+    def cancel(self, appointment_id: int) -> Changes:
+        """Call a planned appointment off; the row stays (cancelled) for the record."""
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            result = conn.execute(
+                update(appointment)
+                .where(
+                    appointment.c.id == appointment_id,
+                    appointment.c.status == AppointmentStatus.PLANNED.value,
+                )
                 .values(status=AppointmentStatus.CANCELLED.value, updated_at=now)
             )
             if result.rowcount == 0:
                 raise TalkdeskError(ErrorCode.NOT_FOUND)
+            uuid = conn.execute(
+                select(appointment.c.uuid).where(appointment.c.id == appointment_id)
+            ).scalar_one()
+            audit.record(conn, now, AuditAction.CHANGED, "appointment", uuid)
         return Changes.of(Entity.APPOINTMENT)
+
+    def appointment(self, appointment_id: int) -> AppointmentRow:
+        """One appointment, whatever its status."""
+        with self._ctx.db.reading() as conn:
+            rows = _appointments(conn, appointment.c.id == appointment_id)
+        if not rows:
+            raise TalkdeskError(ErrorCode.NOT_FOUND)
+        return rows[0]
+
+    def recent_places(self, limit: int = 8) -> list[str]:
+        """Places of appointments, the most recently used first: the dialog offers them again."""
+        last_used = func.max(appointment.c.updated_at)
+        stmt = (
+            select(appointment.c.place)
+            .where(appointment.c.place != "")
+            .group_by(appointment.c.place)
+            .order_by(last_used.desc())
+            .limit(limit)
+        )
+        with self._ctx.db.reading() as conn:
+            return list(conn.execute(stmt).scalars())
 
     def appointments(self, start: datetime, end: datetime) -> list[AppointmentRow]:
         """Planned appointments in [start, end), in time order."""
@@ -253,6 +379,23 @@ class PlansService:
                 appointment.c.starts_at < end,
                 appointment.c.status == AppointmentStatus.PLANNED.value,
             )
+
+
+def suggest_slot(calendar: CalendarService, on: date, at: time = SLOT_TIME) -> datetime:
+    """When to offer a new appointment: the next working day after `on`, at `at`.
+
+    Never today (a talk wants notice), never a weekend or holiday, and a 调休
+    Saturday counts as the working day it is.
+    """
+    day = calendar.calendar(range(on.year, on.year + 2)).next_working_day(on)
+    return datetime.combine(day, at)
+
+
+def _place(place: str) -> str:
+    place = place.strip()
+    if len(place) > PLACE_MAX:
+        raise TalkdeskError(ErrorCode.INVALID_VALUE, field="place")
+    return place
 
 
 def _plan_values(data: PlanInput) -> dict[str, object]:

@@ -22,6 +22,8 @@ class Database:
         paths: the workspace's files.
         key_file: the key slots as last written (for re-wrapping).
         notices: what opening had to work around (e.g. the key file's backup copy was used).
+        generation: counts the transactions committed through this object, so a reader can
+            keep a result computed from the data until they change.
     """
 
     def __init__(
@@ -35,6 +37,7 @@ class Database:
         self.paths = paths
         self.key_file = key_file
         self.notices = notices or []
+        self.generation = 0
         self._engine: Engine | None = engine
         self._key = bytearray(key)
 
@@ -66,6 +69,7 @@ class Database:
         try:
             with self.engine.begin() as conn:
                 yield conn
+            self.generation += 1
         except OperationalError as exc:
             if getattr(exc.orig, "sqlite_errorcode", None) == _SQLITE_FULL:
                 raise TalkdeskError(ErrorCode.DISK_FULL) from exc

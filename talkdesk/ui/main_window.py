@@ -1,4 +1,5 @@
-"""The main window: toolbar with Lock, left navigation, the pages, and a lock screen over them."""
+"""The main window: toolbar with Reminders and Lock, left navigation, the pages, and a lock
+screen over them; closing it can leave talkdesk in the tray."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from talkdesk.ui.lock_screen import LockScreen
 from talkdesk.ui.navigation import Navigation, PageId
+from talkdesk.ui.preferences import PreferencesFile
 from talkdesk.ui.style import icon
 
 LOCKED, OPEN = range(2)
@@ -31,16 +34,27 @@ class MainWindow(QMainWindow):
         unlock_requested(): the lock screen's Unlock button.
         closing(): the window is being closed (the app then locks and quits).
         first_painted(): the window was painted for the first time.
+        reminders_requested(): the toolbar's Reminders (the reminder list).
+        hidden_to_tray(): closed while talkdesk keeps running in the tray.
+
+    Attributes:
+        tray_preferences: set by `app` when a tray exists; closing then hides the window
+            if the preference says to keep running in the tray.
+        tray_message: the one-time message about it, once shown.
     """
 
     lock_requested = Signal()
     unlock_requested = Signal()
     closing = Signal()
     first_painted = Signal()
+    reminders_requested = Signal()
+    hidden_to_tray = Signal()
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._painted = False
+        self.tray_preferences: PreferencesFile | None = None
+        self.tray_message: QMessageBox | None = None
         self.resize(1280, 760)
         self.setMinimumSize(960, 600)
 
@@ -61,6 +75,10 @@ class MainWindow(QMainWindow):
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        self.reminders_action = QAction(self.tr("Reminders"), self)
+        self.reminders_action.setToolTip(self.tr("Reminders shown and not yet done"))
+        self.reminders_action.triggered.connect(self.reminders_requested)
+        toolbar.addAction(self.reminders_action)
         toolbar.addAction(self.lock_action)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
@@ -146,13 +164,52 @@ class MainWindow(QMainWindow):
         self.outer.setCurrentIndex(LOCKED)
         self.navigation.setEnabled(False)
         self.lock_action.setEnabled(False)
+        self.reminders_action.setEnabled(False)
+        self.set_reminder_count(0)
 
     def show_unlocked(self) -> None:
         self.outer.setCurrentIndex(OPEN)
         self.navigation.setEnabled(True)
         self.lock_action.setEnabled(True)
+        self.reminders_action.setEnabled(True)
         self.pages.currentWidget().setFocus()
 
+    def set_reminder_count(self, count: int) -> None:
+        """The toolbar's "Reminders (N)": how many are in the reminder list."""
+        text = self.tr("Reminders")
+        if count:
+            text = self.tr("Reminders ({count})").format(count=count)
+        self.reminders_action.setText(text)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        prefs = self.tray_preferences
+        if prefs is not None and prefs.current.close_to_tray:
+            event.ignore()  # talkdesk keeps running in the tray, so reminders still come
+            self.hide()
+            if not prefs.current.told_about_tray:
+                prefs.save(prefs.current.with_changes(told_about_tray=True))
+                self._tell_about_tray()
+            self.hidden_to_tray.emit()
+            return
         self.closing.emit()
         super().closeEvent(event)
+
+    def _tell_about_tray(self) -> None:
+        """Once: where talkdesk went, and how to quit it for good."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "talkdesk",
+            self.tr(
+                "talkdesk keeps running in the system tray, so that reminders still come. "
+                "To quit, choose Quit talkdesk in the tray icon's menu. You can change this "
+                "in Settings."
+            ),
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._tray_message_closed)
+        self.tray_message = box
+        box.show()
+
+    def _tray_message_closed(self) -> None:
+        self.tray_message = None

@@ -16,6 +16,7 @@ class PageId(StrEnum):
 
     TODAY = "today"
     PLANS = "plans"
+    APPOINTMENTS = "appointments"
     TALKS = "talks"
     FOLLOW_UPS = "follow_ups"
     PEOPLE = "people"
@@ -38,6 +39,7 @@ class Navigation(QListWidget):
         self._titles = {
             PageId.TODAY: self.tr("Today"),
             PageId.PLANS: self.tr("Plans"),
+            PageId.APPOINTMENTS: self.tr("Appointments"),
             PageId.TALKS: self.tr("Talks"),
             PageId.FOLLOW_UPS: self.tr("Follow-ups"),
             PageId.PEOPLE: self.tr("People"),

@@ -1,4 +1,4 @@
-"""The few non-secret preferences (language, idle-lock minutes), read before unlock.
+"""The few non-secret preferences (language, idle-lock minutes, tray, login), read before unlock.
 
 They live in a small JSON file beside the workspace (`settings.json`), never
 inside the encrypted database, because the language must be known before the
@@ -29,6 +29,9 @@ class Language(StrEnum):
 class Preferences:
     language: Language = Language.SYSTEM
     idle_minutes: int = DEFAULT_IDLE_MINUTES
+    close_to_tray: bool = True  # closing the window keeps talkdesk in the tray (reminders go on)
+    told_about_tray: bool = False  # the one-time message about it was shown
+    start_at_login: bool = False
 
     def with_changes(self, **values: object) -> Preferences:
         return replace(self, **values)  # type: ignore[arg-type]
@@ -68,7 +71,15 @@ class PreferencesFile:
             return Preferences(
                 language=Language(data.get("language", Language.SYSTEM.value)),
                 idle_minutes=minutes if 1 <= minutes <= 240 else DEFAULT_IDLE_MINUTES,
+                close_to_tray=_flag(data, "close_to_tray", True),
+                told_about_tray=_flag(data, "told_about_tray", False),
+                start_at_login=_flag(data, "start_at_login", False),
             )
         except (OSError, ValueError, TypeError, AttributeError):
             log.warning("preferences file unreadable; defaults used")
             return Preferences()
+
+
+def _flag(data: dict[str, object], name: str, default: bool) -> bool:
+    value = data.get(name, default)
+    return value if isinstance(value, bool) else default

@@ -43,6 +43,7 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="talkdesk-db")
         self._pending = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     @property
@@ -55,7 +56,13 @@ class TaskRunner(QObject):
         on_success: Callback | None = None,
         on_error: Callback | None = None,
     ) -> None:
-        """Run `call()` on the database thread; callbacks run on the GUI thread."""
+        """Run `call()` on the database thread; callbacks run on the GUI thread.
+
+        After `shutdown()` (the program is quitting) nothing more is run.
+        """
+        if self._closed:
+            log.debug("a call arrived after shutdown and was dropped")
+            return
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -66,6 +73,7 @@ class TaskRunner(QObject):
         return self._pool.submit(call).result()
 
     def shutdown(self) -> None:
+        self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def _work(self, call: Callable[[], Any], on_success: Any, on_error: Any) -> None:

@@ -19,7 +19,7 @@ from talkdesk.services.session import WorkspaceSession
 from talkdesk.storage.kdf import FAST_KDF
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.ui.navigation import PageId
-from talkdesk.ui.pages.today_page import LINES_SHOWN, TodayPage
+from talkdesk.ui.pages.today_page import LINES_SHOWN, PLANS_SHOWN, TodayPage
 from talkdesk.ui.tasks import TaskRunner
 
 PASSWORD = "Demo pass 12345"
@@ -86,7 +86,10 @@ def test_due_json_agrees_with_the_today_page(
 
     # who is due or overdue: per plan, the first lines, with the state's colour
     expected = []
-    for plan in doc["plans"]:
+    waiting = [plan for plan in doc["plans"] if plan["to_talk"]]
+    overdue = [sum(m["state"] == "overdue" for m in plan["to_talk"]) for plan in waiting]
+    order = sorted(range(len(waiting)), key=lambda i: (-overdue[i], -len(waiting[i]["to_talk"])))
+    for plan in [waiting[i] for i in order][:PLANS_SHOWN]:
         for member in plan["to_talk"][:LINES_SHOWN]:
             expected.append((f"plan:{plan['id']}:person:{member['person_id']}", member["state"]))
     shown = [(line.target, line.state.value) for line in page.plans_section.lines()]

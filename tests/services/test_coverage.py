@@ -17,6 +17,7 @@ from talkdesk.services.calendar import CalendarService
 from talkdesk.services.coverage import CoverageReport, CoverageService, PlanCoverage
 from talkdesk.services.people import PersonInput
 from talkdesk.services.plans import PlanInput
+from talkdesk.services.session import WorkspaceSession
 from talkdesk.services.talks import TalkInput
 from tests.services.conftest import Office
 
@@ -233,3 +234,13 @@ def test_coverage_reads_a_few_queries_not_one_per_person(
         event.remove(engine, "before_cursor_execute", count)
     assert len(_plan(report, quarterly).members) == 32
     assert len(statements) <= 10
+
+
+def test_the_report_is_kept_until_the_data_change(session: WorkspaceSession) -> None:
+    services = Services.build(session)
+    first = services.coverage.report(date(2026, 11, 24))
+    assert services.coverage.report(date(2026, 11, 24)) is first  # nothing changed: kept
+    assert services.coverage.report(date(2026, 11, 25)) is not first  # another day
+    services.people.add_department("新部门")
+    again = services.coverage.report(date(2026, 11, 24))
+    assert again is not first  # a write happened: computed anew

@@ -138,7 +138,7 @@ def test_the_agenda_lists_who_is_due_and_each_line_opens_its_item(
     # clicking a line opens its item
     for line, expected in (
         (lines[0], ["plans", f"plan:{plan.id}:person:{roster.li}"]),
-        (appointment, ["plans", f"appointment:{booked.id}"]),
+        (appointment, ["appointments", f"appointment:{booked.id}"]),
         (trigger, ["people", f"person:{roster.zhang}"]),
         (follow_up, ["follow_ups", f"follow_up:{late.id}"]),
     ):

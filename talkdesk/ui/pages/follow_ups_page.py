@@ -62,10 +62,42 @@ class FollowUpsPage(ContentPage):
 
         self.status_combo.currentIndexChanged.connect(self._apply_filter)
         self.model.total_changed.connect(self._show_count)
+        self._wanted: int | None = None  # a follow-up to select once its row is loaded
+        self.model.loaded.connect(self._select_wanted)
 
     def show_status(self, choice: StatusChoice | FollowUpStatus) -> None:
         """Show only this status or group (e.g. when opened from an overview card)."""
         self.status_combo.setCurrentIndex(max(0, self.status_combo.findData(choice.value)))
+
+    def show_item(self, choice: str) -> None:
+        """Open what a Today line or card stands for: a status group ("overdue") or one
+        follow-up ("follow_up:7"), selected, with all statuses shown if the filter hides it."""
+        kind, _, value = choice.partition(":")
+        if kind != "follow_up" or not value.isdigit():
+            if choice in StatusChoice.__members__.values():
+                self.show_status(StatusChoice(choice))
+            return
+        self._wanted = int(value)
+        self._select_wanted()
+
+    def _select_wanted(self) -> None:
+        """Select the wanted row if loaded; else read on, then widen the filter, then give up."""
+        wanted, model = self._wanted, self.model
+        if wanted is None or model.loading:
+            return  # the next `loaded` comes back here
+        row = model.find_row(lambda r: r.id == wanted)
+        if row is not None:
+            self._wanted = None
+            self.table.selectRow(row)
+            self.table.scrollTo(model.index(row, 0))
+        elif model.total is None:
+            self.reload()  # never read yet (the page was hidden)
+        elif model.canFetchMore():
+            model.fetchMore()
+        elif self.status_combo.currentData() != StatusChoice.ALL.value:
+            self.show_status(StatusChoice.ALL)
+        else:
+            self._wanted = None  # gone (deleted meanwhile)
 
     def _load(self) -> None:
         flt = self._filter()

@@ -27,6 +27,7 @@ from talkdesk.ui.models.people_model import PeopleModel
 from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.pages.person_dialog import LeaveDialog, PersonDialog, in_tree_order
 from talkdesk.ui.pages.record_table import RecordTable
+from talkdesk.ui.pages.trigger_dialog import TriggerDialog, TriggerInput
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -78,6 +79,10 @@ class PeoplePage(ContentPage):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.leave_button = QPushButton(self.tr("Mark as &left…"))
         self.reinstate_button = QPushButton(self.tr("&Reinstate"))
+        self.trigger_button = QPushButton(self.tr("Mark an e&vent…"))
+        self.trigger_button.setToolTip(
+            self.tr("An event that calls for a talk soon: new post, hardship, a request…")
+        )
 
         search_row = QHBoxLayout()
         search_row.addWidget(self.search_edit, 1)
@@ -89,6 +94,8 @@ class PeoplePage(ContentPage):
         for button in (self.add_button, self.edit_button, self.leave_button):
             button_row.addWidget(button)
         button_row.addWidget(self.reinstate_button)
+        button_row.addSpacing(16)
+        button_row.addWidget(self.trigger_button)
         button_row.addStretch()
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -122,6 +129,7 @@ class PeoplePage(ContentPage):
         self.table.doubleClicked.connect(self._edit_person)
         self.leave_button.clicked.connect(self._mark_left)
         self.reinstate_button.clicked.connect(self._reinstate)
+        self.trigger_button.clicked.connect(self._mark_event)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.loaded.connect(self._after_load)
@@ -202,11 +210,35 @@ class PeoplePage(ContentPage):
         item = self.department_tree.currentItem()
         return item.data(0, DEPARTMENT_ROLE) if item is not None else None
 
+    def show_item(self, choice: str) -> None:
+        """Select a person ("person:12"): the list is narrowed to their name (in all
+        departments, people who left included if they did), so they are found at once."""
+        kind, _, raw = choice.partition(":")
+        if kind != "person" or not raw.isdigit():
+            return
+        people, person_id = self._services.people, int(raw)
+
+        def found(person: PersonRow) -> None:
+            self._select_after_load = person.id
+            root = self.department_tree.topLevelItem(0)
+            for widget, set_value in (
+                (self.department_tree, lambda: root and self.department_tree.setCurrentItem(root)),
+                (self.search_edit, lambda: self.search_edit.setText(person.name)),
+                (self.show_left_check, lambda: self.show_left_check.setChecked(not person.active)),
+            ):
+                widget.blockSignals(True)
+                set_value()
+                widget.blockSignals(False)
+            self._apply_filter()
+
+        self._runner.submit(lambda: people.person(person_id), found, self._show_error)
+
     def _update_buttons(self, *_args: object) -> None:
         person = self.selected_person()
         self.edit_button.setEnabled(person is not None)
         self.leave_button.setEnabled(person is not None and person.active)
         self.reinstate_button.setEnabled(person is not None and not person.active)
+        self.trigger_button.setEnabled(person is not None and person.active)
         self.rename_department_button.setEnabled(self.selected_department_id() is not None)
 
     # -- departments ---------------------------------------------------------------------
@@ -289,6 +321,27 @@ class PeoplePage(ContentPage):
             self._runner.submit(lambda: people.mark_left(person.id, on), on_error=self._show_error)
 
         dialog.accepted.connect(confirmed)
+        dialog.open()
+
+    def _mark_event(self) -> None:
+        """必谈: an event on the selected person that calls for a talk within some days."""
+        person = self.selected_person()
+        if person is None or not person.active:
+            return
+        dialog = TriggerDialog(person.id, person.name, self._today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        plans = self._services.plans
+
+        def save(data: TriggerInput) -> None:
+            self._runner.submit(
+                lambda: plans.add_trigger(
+                    data.person_id, data.kind, data.occurred_on, data.within_days, data.note
+                ),
+                lambda _result: dialog.accept(),
+                lambda error: dialog.show_error(error_text(error)),
+            )
+
+        dialog.submitted.connect(save)
         dialog.open()
 
     def _reinstate(self) -> None:

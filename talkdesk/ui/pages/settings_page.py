@@ -1,4 +1,5 @@
-"""Settings: the password, "remember on this computer", idle-lock minutes and the language."""
+"""Settings: the password, "remember on this computer", idle-lock minutes, the language and
+the working calendar's corrections."""
 
 from __future__ import annotations
 
@@ -20,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from talkdesk.domain.clock import today
 from talkdesk.domain.errors import TalkdeskError
 from talkdesk.services.changes import Changes
 from talkdesk.services.session import WorkspaceInfo
 from talkdesk.ui.dialogs.password_fields import NewPasswordFields
 from talkdesk.ui.labels import label
 from talkdesk.ui.messages import error_text
+from talkdesk.ui.pages.calendar_box import CalendarBox
 from talkdesk.ui.preferences import Language, PreferencesFile
 from talkdesk.ui.tasks import TaskRunner
 
@@ -36,9 +39,11 @@ if TYPE_CHECKING:
 class SettingsPage(QWidget):
     """Signals:
     idle_minutes_changed(int): the idle-lock delay was changed (the idle lock follows).
+    start_at_login_changed(bool): "Start at login" was switched (the app writes the entry).
     """
 
     idle_minutes_changed = Signal(int)
+    start_at_login_changed = Signal(bool)
 
     def __init__(
         self,
@@ -62,6 +67,11 @@ class SettingsPage(QWidget):
         column.addWidget(self._password_box(body))
         column.addWidget(self._security_box(body))
         column.addWidget(self._language_box(body))
+        column.addWidget(self._tray_box(body))
+        self.calendar_box = CalendarBox(
+            services.calendar, runner, today(services.session.context.clock), body
+        )
+        column.addWidget(self.calendar_box)
         column.addStretch(1)
         body.setMaximumWidth(720)
         scroll = QScrollArea(self)
@@ -178,6 +188,32 @@ class SettingsPage(QWidget):
         layout.addWidget(self.language_message)
         return box
 
+    def _tray_box(self, parent: QWidget) -> QGroupBox:
+        box = QGroupBox(self.tr("Tray and start-up"), parent)
+        prefs = self._preferences.current
+        self.close_to_tray_check = QCheckBox(
+            self.tr("Keep running in the tray when the window is closed"), box
+        )
+        self.close_to_tray_check.setChecked(prefs.close_to_tray)
+        self.close_to_tray_check.toggled.connect(
+            lambda on: self._preferences.save(
+                self._preferences.current.with_changes(close_to_tray=on)
+            )
+        )
+        self.start_at_login_check = QCheckBox(self.tr("Start at login"), box)
+        self.start_at_login_check.setChecked(prefs.start_at_login)
+        self.start_at_login_check.toggled.connect(self.start_at_login_changed)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.close_to_tray_check)
+        layout.addWidget(self.start_at_login_check)
+        return box
+
+    def show_start_at_login(self, on: bool) -> None:
+        """What is in effect (the app could not change it, or found it changed)."""
+        self.start_at_login_check.blockSignals(True)
+        self.start_at_login_check.setChecked(on)
+        self.start_at_login_check.blockSignals(False)
+
     # -- page protocol -------------------------------------------------------------
 
     def on_changes(self, changes: Changes) -> None:
@@ -187,6 +223,7 @@ class SettingsPage(QWidget):
         self._stale = False
         session = self._session
         self._runner.submit(lambda: (session.info(), session.is_remembered()), self._loaded)
+        self.calendar_box.reload()
 
     def showEvent(self, event: object) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]

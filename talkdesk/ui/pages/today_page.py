@@ -29,6 +29,7 @@ from talkdesk.services.plans import AppointmentRow
 from talkdesk.services.talks import TalkFilter
 from talkdesk.ui.labels import label
 from talkdesk.ui.navigation import PageId
+from talkdesk.ui.pages.appointment_dialog import AppointmentEditor
 from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.tasks import TaskRunner
 
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 
 LINES_SHOWN = 8
 """Lines shown per list before a "more" link: the page stays a glance, the lists hold the rest."""
+PLANS_SHOWN = 4
+"""Plans shown with their people (those with most overdue first); the Plans page has all."""
 
 _STYLE = """
 QFrame#agendaSection { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
@@ -53,6 +56,9 @@ QLabel#tag_missed { color: #5a6778; background: #e2e8f0; border-radius: 3px; pad
 QLabel#tag_plain { color: #1f3f63; background: #d6e4f2; border-radius: 3px; padding: 1px 6px; }
 QPushButton#countCard { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
 QPushButton#countCard:hover { background: #eef3f9; }
+QPushButton#lineAction { border: 1px solid #c5ced9; border-radius: 4px; background: #ffffff;
+    color: #2f5f8f; padding: 1px 8px; }
+QPushButton#lineAction:hover { background: #d6e4f2; }
 """
 
 
@@ -63,7 +69,6 @@ class Overview:
     open_follow_ups: int
     overdue_follow_ups: int
     feedback_owed: int
-    agenda: Agenda
 
 
 def target(kind: str, *ids: int) -> str:
@@ -134,6 +139,7 @@ class AgendaLine(QPushButton):
         self.page_key = page_key
         self.target = target
         self.state = state
+        self.action_button: QPushButton | None = None  # e.g. "Schedule…" on a due line
         self.tag_label = QLabel(tag)
         kind = state.value if state in _TAGGED else "plain"
         self.tag_label.setObjectName(f"tag_{kind}")
@@ -220,10 +226,12 @@ class TodayPage(ContentPage):
             status choice ("overdue"), or an item ("person:12", "plan:3:person:12",
             "appointment:5", "follow_up:7"), or "".
         counts_changed(object): {PageId: count} for the navigation, after each read.
+        figures_shown(): the greeting and the count cards show the data read.
     """
 
     open_page = Signal(str, str)
     counts_changed = Signal(object)
+    figures_shown = Signal()
     concerns = frozenset(
         {
             Entity.TALK,
@@ -242,7 +250,9 @@ class TodayPage(ContentPage):
     ) -> None:
         super().__init__(services, runner, parent)
         self.agenda: Agenda | None = None
+        self.overview: Overview | None = None
         self.nav_counts: dict[PageId, int] = {}
+        self.appointments = AppointmentEditor(services, runner, self)
         self.setStyleSheet(_STYLE)
         self.greeting_label = QLabel()
         font = QFont(self.greeting_label.font())
@@ -324,6 +334,7 @@ class TodayPage(ContentPage):
 
     def _forget(self) -> None:
         self.agenda = None
+        self.overview = None
         self.greeting_label.clear()
         for card in self.cards():
             card.set_number(None)
@@ -332,10 +343,10 @@ class TodayPage(ContentPage):
         self._set_counts({PageId.TODAY: 0, PageId.PLANS: 0, PageId.FOLLOW_UPS: 0})
 
     def _load(self) -> None:
+        """The figures first (a few counts, quick), then the agenda (coverage of every plan)."""
         services, today = self._services, self._today()
-        agendas = services.agenda
 
-        def read() -> Overview:
+        def read_figures() -> Overview:
             talks, follow_ups = services.talks, services.follow_ups
             return Overview(
                 owner_name=services.session.info().owner_name,
@@ -347,12 +358,13 @@ class TodayPage(ContentPage):
                     FollowUpFilter(open_only=True, overdue_on=today)
                 ),
                 feedback_owed=follow_ups.count_follow_ups(FollowUpFilter(feedback_owed=True)),
-                agenda=agendas.agenda(today),
             )
 
-        self._runner.submit(read, on_success=self._show)
+        agendas = services.agenda
+        self._runner.submit(read_figures, on_success=self._show_figures)
+        self._runner.submit(lambda: agendas.agenda(today), on_success=self._show_agenda)
 
-    def _show(self, overview: Overview) -> None:
+    def _show_figures(self, overview: Overview) -> None:
         now = self._services.session.context.now()
         self.greeting_label.setText(self._greeting(now.hour).replace("%1", overview.owner_name))
         self.date_label.setText(_long_date(now.date()))
@@ -360,7 +372,10 @@ class TodayPage(ContentPage):
         self.open_card.set_number(overview.open_follow_ups)
         self.overdue_card.set_number(overview.overdue_follow_ups, warn=True)
         self.feedback_card.set_number(overview.feedback_owed, warn=True)
-        agenda = overview.agenda
+        self.overview = overview
+        self.figures_shown.emit()
+
+    def _show_agenda(self, agenda: Agenda) -> None:
         self.agenda = agenda
         self._show_appointments(agenda)
         self._show_plans(agenda)
@@ -371,7 +386,9 @@ class TodayPage(ContentPage):
             {
                 PageId.TODAY: agenda.attention,
                 PageId.PLANS: agenda.people_due + agenda.people_overdue,
-                PageId.FOLLOW_UPS: overview.overdue_follow_ups,
+                PageId.FOLLOW_UPS: self.overview.overdue_follow_ups
+                if self.overview is not None
+                else len(agenda.follow_ups_overdue),
             }
         )
 
@@ -405,12 +422,15 @@ class TodayPage(ContentPage):
             section.add_note(title, "subTitle")
             if not rows:
                 section.add_note(self.tr("None"))
-            for row in rows:
+            for row in rows[:LINES_SHOWN]:
                 self._line(section, self._appointment_line(row, fmt))
+            self._more(section, len(rows) - LINES_SHOWN, "appointments", "")
 
     def _appointment_line(self, row: AppointmentRow, fmt: str) -> AgendaLine:
         when = QLocale().toString(QDateTime(row.starts_at), fmt)
-        return AgendaLine(when, row.person_name, row.place, "plans", target("appointment", row.id))
+        return AgendaLine(
+            when, row.person_name, row.place, "appointments", target("appointment", row.id)
+        )
 
     def _show_plans(self, agenda: Agenda) -> None:
         section = self.plans_section
@@ -421,16 +441,22 @@ class TodayPage(ContentPage):
             )
             return
         shown_any = False
-        for plan in agenda.plans:
-            if not plan.to_talk:
-                continue
+        # the plans with the most people overdue first; a glance, not the whole list
+        waiting = sorted(
+            (plan for plan in agenda.plans if plan.to_talk),
+            key=lambda plan: (-plan.overdue, -len(plan.to_talk)),
+        )
+        for plan in waiting[:PLANS_SHOWN]:
             shown_any = True
             section.add_note(self._plan_heading(plan), "subTitle")
             for member in plan.to_talk[:LINES_SHOWN]:
-                self._line(section, self._member_line(member))
+                line = self._member_line(member)
+                self._add_schedule_button(line, plan, member)
+                self._line(section, line)
             self._more(
                 section, len(plan.to_talk) - LINES_SHOWN, "plans", target("plan", plan.plan_id)
             )
+        self._more(section, len(waiting) - PLANS_SHOWN, "plans", "")
         if not shown_any:
             section.add_note(self.tr("Nobody is due or overdue in any plan."))
 
@@ -455,6 +481,22 @@ class TodayPage(ContentPage):
             target("plan", member.plan_id, member.person_id),
             member.state,
         )
+
+    def _add_schedule_button(
+        self, line: AgendaLine, plan: PlanAgenda, member: MemberStatus
+    ) -> None:
+        """A "Schedule…" button at the end of a due line: book the talk in one or two clicks."""
+        button = QPushButton(self.tr("Schedule…"))
+        button.setObjectName("lineAction")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.setToolTip(self.tr("Schedule a talk with this person"))
+        button.clicked.connect(
+            lambda _checked=False: self.appointments.schedule(
+                member.person_id, plan.talker_id, plan.plan_id
+            )
+        )
+        line.layout().addWidget(button)
+        line.action_button = button
 
     def _days_left(self, days: int, working_days: int) -> str:
         if days < 0:
