@@ -8,6 +8,7 @@ from pathlib import Path
 
 from talkdesk.domain.clock import Clock
 from talkdesk.domain.values import Role
+from talkdesk.services.bundle import Services
 from talkdesk.services.demo import generate
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.storage.kdf import KdfParams
@@ -43,6 +44,9 @@ def make_demo_session(
         summary = generate(session.context, people, years, seed, progress)
         # The workspace belongs to the organ's chief, one of the demo leaders.
         session.set_owner(summary.owner_name)
+        # A demo was never closed: what is due now is in the reminder list, not in a
+        # "while talkdesk was closed" digest at its first start.
+        Services.build(session).reminders.catch_up(clock.now())
     except BaseException:
         session.discard_created()
         raise
