@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, String, and_, func, or_, select, type_coerce
 
 from talkdesk.domain.clock import today as today_of
 from talkdesk.domain.coverage import CoverageState, Limits, PersonCoverage, assess
@@ -261,6 +262,7 @@ def _plans(conn: Connection) -> list[_Plan]:
         .where(talk_plan.c.active)
         .order_by(talk_plan.c.name, talk_plan.c.id)
     )
+    rows = conn.execute(stmt).all()
     return [
         _Plan(
             pid,
@@ -272,11 +274,18 @@ def _plans(conn: Connection) -> list[_Plan]:
             start,
             lead,
         )
-        for pid, name, talker, talker_name, kind, n, soft, hard, start, lead in conn.execute(stmt)
+        for pid, name, talker, talker_name, kind, n, soft, hard, start, lead in rows
     ]
 
 
 _ROLLING = (CadenceKind.EVERY_N_WEEKS.value, CadenceKind.EVERY_N_MONTHS.value)
+_KINDS = {kind.value: kind for kind in TriggerKind}
+
+
+def _text(column: ColumnElement[Any]) -> ColumnElement[str]:
+    """A date or datetime column as stored (ISO text): `fromisoformat` parses it far faster
+    than SQLAlchemy's per-row converters (thousands of rows at every refresh)."""
+    return type_coerce(column, String)
 
 
 @dataclass(frozen=True)
@@ -305,10 +314,15 @@ def _roster(conn: Connection, plans: list[_Plan]) -> _Roster:
     people: dict[int, _Person] = {}
     by_department: dict[int | None, list[int]] = defaultdict(list)
     stmt = select(
-        person.c.id, person.c.name, person.c.pinyin, person.c.department_id, person.c.joined_on
+        person.c.id,
+        person.c.name,
+        person.c.pinyin,
+        person.c.department_id,
+        _text(person.c.joined_on),
     ).where(person.c.active)
-    for person_id, name, pinyin, department_id, joined_on in conn.execute(stmt):
+    for person_id, name, pinyin, department_id, joined in conn.execute(stmt).all():
         department_name = names.get(department_id, "") if department_id is not None else ""
+        joined_on = date.fromisoformat(joined) if joined else None
         people[person_id] = _Person(Member(person_id, name, department_name), pinyin, joined_on)
         by_department[department_id].append(person_id)
     talker_of = {p.id: p.talker_id for p in plans}
@@ -379,7 +393,7 @@ def _recent_talks(
     # The day as text: parsing it is far cheaper than a full datetime per row.
     held_on = func.date(talk.c.held_at, type_=String)
     stmt = select(talk.c.talker_id, talk.c.person_id, held_on).where(recent, talk.c.held_at < end)
-    for talker_id, person_id, day in conn.execute(stmt):
+    for talker_id, person_id, day in conn.execute(stmt).all():
         if (talker_id, person_id) in pairs:
             talks[talker_id, person_id].append(date.fromisoformat(day))
     for held in talks.values():
@@ -390,10 +404,10 @@ def _recent_talks(
 def _last_talks(conn: Connection, quiet: dict[Pair, date], end: datetime) -> dict[Pair, list[date]]:
     """The last talk between each pair's anchor and `end`, for pairs with none recently.
 
-    One query for all: each pair walks the (person, held_at) index back from
-    `end`, usually a step or two, never past its anchor (a pair that never
-    talked would otherwise read the person's whole history). `talker_id + 0`
-    keeps SQLite from taking the talker's index, which walks all their talks.
+    One query for all: each pair is one seek in the (person, talker, held_at)
+    index, back from `end` and never past its anchor. (The (person, held_at)
+    index would walk back through the person's talks with everyone else: a
+    pair that never talked read the person's whole history.)
     """
     rows = [
         [t, p, datetime.combine(since, time()).isoformat(sep=" ")]
@@ -409,7 +423,7 @@ def _last_talks(conn: Connection, quiet: dict[Pair, date], end: datetime) -> dic
         select(talk.c.held_at)
         .where(
             talk.c.person_id == pairs.c.person_id,
-            talk.c.talker_id + 0 == pairs.c.talker_id,
+            talk.c.talker_id == pairs.c.talker_id,
             talk.c.held_at < end,
             talk.c.held_at >= pairs.c.since,
         )
@@ -420,7 +434,7 @@ def _last_talks(conn: Connection, quiet: dict[Pair, date], end: datetime) -> dic
     stmt = select(pairs.c.talker_id, pairs.c.person_id, last)
     return {
         (talker_id, person_id): [held_at.date()]
-        for talker_id, person_id, held_at in conn.execute(stmt)
+        for talker_id, person_id, held_at in conn.execute(stmt).all()
         if held_at is not None
     }
 
@@ -430,29 +444,31 @@ def _appointments(
 ) -> dict[Pair, list[tuple[datetime, int]]]:
     """Planned appointments from `day` on, sorted per pair."""
     a = appointment.c
-    stmt = select(a.talker_id, a.person_id, a.starts_at, a.id).where(
+    stmt = select(a.talker_id, a.person_id, _text(a.starts_at), a.id).where(
         a.status == AppointmentStatus.PLANNED.value,
         a.starts_at >= datetime.combine(day, time()),
     )
     booked: dict[Pair, list[tuple[datetime, int]]] = defaultdict(list)
-    for talker_id, person_id, starts_at, appointment_id in conn.execute(stmt):
+    for talker_id, person_id, starts_at, appointment_id in conn.execute(stmt).all():
         if (talker_id, person_id) in pairs:
-            insort(booked[talker_id, person_id], (starts_at, appointment_id))
+            at = datetime.fromisoformat(starts_at)
+            insort(booked[talker_id, person_id], (at, appointment_id))
     return booked
 
 
 def _triggers(conn: Connection) -> list[tuple[int, int, str, TriggerKind, date, date]]:
     """Triggers not yet answered by a talk, of people still here, the earliest due first."""
+    parse = date.fromisoformat
     t = talk_trigger.c
     stmt = (
-        select(t.id, t.person_id, person.c.name, t.kind, t.occurred_on, t.due_on)
+        select(t.id, t.person_id, person.c.name, t.kind, _text(t.occurred_on), _text(t.due_on))
         .join(person, person.c.id == t.person_id)
         .where(t.talk_id.is_(None), person.c.active)
         .order_by(t.due_on, t.id)
     )
     return [
-        (trigger_id, person_id, name, TriggerKind(kind), occurred_on, due_on)
-        for trigger_id, person_id, name, kind, occurred_on, due_on in conn.execute(stmt)
+        (trigger_id, person_id, name, _KINDS[kind], parse(occurred), parse(due))
+        for trigger_id, person_id, name, kind, occurred, due in conn.execute(stmt).all()
     ]
 
 
