@@ -817,6 +817,14 @@
             <translation>有一项跟进事项于 {day} 到期</translation>
         </message>
         <message>
+            <source>A talk with {name} is due by {day} ({event})</source>
+            <translation>应于 {day} 前与 {name} 谈话（{event}）</translation>
+        </message>
+        <message>
+            <source>The talk with {name} is overdue (due by {day}, {event})</source>
+            <translation>与 {name} 的谈话已逾期（应于 {day} 前，{event}）</translation>
+        </message>
+        <message>
             <source>The follow-up for {name} is overdue (due on {day})</source>
             <translation>{name}的跟进事项已逾期（{day} 到期）</translation>
         </message>
@@ -843,6 +851,10 @@
         <message>
             <source>Follow-ups overdue: {count}</source>
             <translation>逾期跟进事项：{count} 项</translation>
+        </message>
+        <message>
+            <source>Talks called for by an event: {count}</source>
+            <translation>必谈事件：{count} 项</translation>
         </message>
         <message>
             <source>, </source>

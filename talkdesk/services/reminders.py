@@ -2,7 +2,7 @@
 
 Nothing about a reminder is stored until something happens to it: the
 candidates are worked out from the data each time (appointments, plans'
-periods, follow-ups), and `reminder_event` records, per reminder key, when it
+periods, follow-ups, waiting triggers), and `reminder_event` records, per reminder key, when it
 was shown, snoozed or dismissed. A key names one reminder of one record by
 kind and UUID ("appt:<uuid>:soon"), never by a name or a note. A record
 whose time moved (an appointment rescheduled, a due date changed) has a new
@@ -10,8 +10,8 @@ due time, so the old state no longer applies and it reminds again.
 
 Stages of one record supersede each other: when both the day-before and the
 30-minute reminder of an appointment are due, only the later one is
-reported and both are marked shown (likewise a follow-up due and overdue, a
-period's start and end), so catching up never floods.
+reported and both are marked shown (likewise a follow-up or a trigger due and
+overdue, a period's start and end), so catching up never floods.
 """
 
 from __future__ import annotations
@@ -26,13 +26,20 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from talkdesk.domain.coverage import CoverageState
 from talkdesk.domain.periods import Period, shift_period
-from talkdesk.domain.values import AppointmentStatus
+from talkdesk.domain.values import AppointmentStatus, TriggerKind
 from talkdesk.domain.workdays import WorkingCalendar
 from talkdesk.services.calendar import CalendarService, read_overrides
 from talkdesk.services.context import Context
 from talkdesk.services.coverage import CoverageReport, CoverageService
 from talkdesk.services.follow_ups import OPEN_STATES
-from talkdesk.storage.tables import appointment, follow_up, person, reminder_event, talk_plan
+from talkdesk.storage.tables import (
+    appointment,
+    follow_up,
+    person,
+    reminder_event,
+    talk_plan,
+    talk_trigger,
+)
 
 
 class ReminderKind(StrEnum):
@@ -44,6 +51,8 @@ class ReminderKind(StrEnum):
     PERIOD_END = "period_end"
     FOLLOW_UP_DUE = "follow_up_due"
     FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    TRIGGER_DUE = "trigger_due"
+    TRIGGER_OVERDUE = "trigger_overdue"
 
 
 # The first part of a key names its kind (the key is all a snooze or dismiss is given).
@@ -54,6 +63,8 @@ _PREFIX = {
     ReminderKind.PERIOD_END: "period-end",
     ReminderKind.FOLLOW_UP_DUE: "followup-due",
     ReminderKind.FOLLOW_UP_OVERDUE: "followup-overdue",
+    ReminderKind.TRIGGER_DUE: "trigger-due",
+    ReminderKind.TRIGGER_OVERDUE: "trigger-overdue",
 }
 
 
@@ -66,7 +77,7 @@ class SnoozeChoice(StrEnum):
 class ReminderSettings:
     """When reminders come (defaults of the issue); the same for every workspace for now."""
 
-    morning: time = time(9, 0)  # the day before, period and follow-up reminders, "tomorrow"
+    morning: time = time(9, 0)  # the day before, period, follow-up, trigger reminders, "tomorrow"
     soon_before: timedelta = timedelta(minutes=30)
     snooze: timedelta = timedelta(hours=1)
 
@@ -76,7 +87,8 @@ class Reminder:
     """One reminder, with what the UI needs to word and open it (ids, names, dates, counts).
 
     `due_at` is when it fell due; `remind_at` is when it comes (later if snoozed).
-    `subject_id` is the appointment's, plan's or follow-up's id by `kind`.
+    `subject_id` is the appointment's, plan's, follow-up's or trigger's id by `kind`;
+    `trigger_kind` is the event a trigger reminder is about.
     `count` (period reminders) is how many people have not had their talk this
     period, `scheduled` how many of them have an appointment.
     `supersedes` are the earlier stages of the same record that this one
@@ -97,6 +109,7 @@ class Reminder:
     period: Period | None = None
     count: int = 0
     scheduled: int = 0
+    trigger_kind: TriggerKind | None = None
     supersedes: tuple[Reminder, ...] = ()
 
     @property
@@ -257,14 +270,23 @@ class ReminderService:
             }
             appointments = _appointment_rows(conn, day)
             items = _follow_up_rows(conn)
+            triggers = _trigger_rows(conn)
             states = _states(conn)
-        last = max([day, *(a[4].date() for a in appointments), *(f[4] for f in items)])
+        last = max(
+            [
+                day,
+                *(a[4].date() for a in appointments),
+                *(f[4] for f in items),
+                *(t[5] for t in triggers),
+            ]
+        )
         calendar = self._calendar.calendar_with(overrides, range(day.year - 1, last.year + 2))
         rules = _Rules(calendar, self.settings)
         reminders = [r for row in appointments for r in rules.appointment(*row)]
         period_reminders, later = rules.periods(report, plans)
         reminders += period_reminders
         reminders += [r for item in items for r in rules.follow_up(*item)]
+        reminders += [r for row in triggers for r in rules.trigger(*row)]
         with_snoozes = [_snoozed(r, states.get(r.key)) for r in reminders]
         return _Candidates(with_snoozes, states, later)
 
@@ -306,6 +328,8 @@ def _group(key: str, kind: ReminderKind) -> str:
         return key.rsplit(":", 1)[0]
     if kind in (ReminderKind.PERIOD_START, ReminderKind.PERIOD_END):
         return "period:" + key.split(":", 1)[1]
+    if kind in (ReminderKind.TRIGGER_DUE, ReminderKind.TRIGGER_OVERDUE):
+        return "trigger:" + key.split(":", 1)[1]
     return "followup:" + key.split(":", 1)[1]
 
 
@@ -439,6 +463,42 @@ class _Rules:
             if at >= created_at
         ]
 
+    def trigger(
+        self,
+        trigger_id: int,
+        uuid: str,
+        person_id: int,
+        person_name: str,
+        kind: TriggerKind,
+        due_on: date,
+        created_at: datetime,
+    ) -> list[Reminder]:
+        """The working day before its due date, so the talk can still be held in time; then
+        the working day after it, when it is overdue. Not for times that had passed when the
+        event was entered (the Today page lists it anyway)."""
+        due = self._morning(self._calendar.previous_working_day(due_on))
+        overdue = self._morning(self._calendar.next_working_day(due_on))
+        stages = (
+            (ReminderKind.TRIGGER_DUE, due),
+            (ReminderKind.TRIGGER_OVERDUE, overdue),
+        )
+        return [
+            Reminder(
+                key=f"{_PREFIX[reminder]}:{uuid}",
+                kind=reminder,
+                due_at=at,
+                remind_at=at,
+                subject_id=trigger_id,
+                subject_uuid=uuid,
+                person_id=person_id,
+                person_name=person_name,
+                on=due_on,
+                trigger_kind=kind,
+            )
+            for reminder, at in stages
+            if at >= created_at
+        ]
+
 
 # -- reading and writing ------------------------------------------------------------
 
@@ -470,6 +530,23 @@ def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, d
         .order_by(f.due_on, f.id)
     )
     return [tuple(row) for row in conn.execute(stmt)]
+
+
+def _trigger_rows(
+    conn: Connection,
+) -> list[tuple[int, str, int, str, TriggerKind, date, datetime]]:
+    """Triggers not yet answered by a talk, of people still here (as coverage lists them)."""
+    t = talk_trigger.c
+    stmt = (
+        select(t.id, t.uuid, t.person_id, person.c.name, t.kind, t.due_on, t.created_at)
+        .join(person, person.c.id == t.person_id)
+        .where(t.talk_id.is_(None), person.c.active)
+        .order_by(t.due_on, t.id)
+    )
+    return [
+        (trigger_id, uuid, person_id, name, TriggerKind(kind), due_on, created_at)
+        for trigger_id, uuid, person_id, name, kind, due_on, created_at in conn.execute(stmt)
+    ]
 
 
 def _states(conn: Connection) -> dict[str, _State]:

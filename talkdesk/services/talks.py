@@ -2,13 +2,19 @@
 
 Lists read only the short `talk` rows; the note text in `talk_note` is read
 when one record is opened, so a list never decrypts the notes.
+
+Recording a talk fulfils what it answers, in the same transaction: the
+planned appointment of the same two people nearest to its time (on a day from
+`FULFIL_DAYS_BEFORE` before to `FULFIL_DAYS_AFTER` after the talk's day) is
+done, and every waiting trigger of the person that occurred by the talk's day
+is answered. A finalised talk keeps what it fulfilled.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
@@ -16,7 +22,14 @@ from sqlalchemy import Connection, DateTime, Select, bindparam, func, insert, se
 from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
-from talkdesk.domain.values import AuditAction, CareLevel, TalkKind, TalkState, Topic
+from talkdesk.domain.values import (
+    AppointmentStatus,
+    AuditAction,
+    CareLevel,
+    TalkKind,
+    TalkState,
+    Topic,
+)
 from talkdesk.services import audit, indexing
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
@@ -24,7 +37,22 @@ from talkdesk.services.people import department_subtree
 from talkdesk.services.query import Page, enum_parser, insert_id, paged
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
-from talkdesk.storage.tables import department, person, talk, talk_amendment, talk_note
+from talkdesk.storage.tables import (
+    appointment,
+    department,
+    person,
+    talk,
+    talk_amendment,
+    talk_note,
+    talk_trigger,
+)
+
+FULFIL_DAYS_BEFORE = 14
+"""How many days before a talk's day an appointment it fulfils may be set (held late, never
+moved in the program)."""
+
+FULFIL_DAYS_AFTER = 1
+"""How many days after a talk's day an appointment it fulfils may be set (held a day early)."""
 
 _person = person.alias("p")
 _talker = person.alias("t")
@@ -186,17 +214,25 @@ class TalksService:
             conn.execute(insert(talk_note).values(talk_id=talk_id, **_note_values(data)))
             _index(conn, talk_id, data, "")
             audit.record(conn, now, AuditAction.CREATED, "talk", _uuid(conn, talk_id))
+            changes = _fulfil(conn, now, talk_id, data)
             detail = _detail(conn, talk_id)
-        return detail, Changes.of(Entity.TALK)
+        return detail, Changes.of(Entity.TALK) | changes
 
     def update_draft(self, talk_id: int, data: TalkInput) -> tuple[TalkDetail, Changes]:
-        """Save the form again; refused once the record is finalised."""
+        """Save the form again; refused once the record is finalised.
+
+        When the person, talker or time changed, what the talk fulfilled is
+        released and worked out again for the new details.
+        """
         _validate(data)
         now = self._ctx.now()
+        changes = Changes.of(Entity.TALK)
         with self._ctx.db.transaction() as conn:
             old = _detail(conn, talk_id)
             if old.is_final:
                 raise TalkdeskError(ErrorCode.FINALISED)
+            if _fulfilment_key(old.data) != _fulfilment_key(data):
+                changes |= _release(conn, now, talk_id)
             _unindex(conn, talk_id, old.data.held_at)
             conn.execute(
                 update(talk)
@@ -207,8 +243,10 @@ class TalksService:
                 update(talk_note).where(talk_note.c.talk_id == talk_id).values(**_note_values(data))
             )
             _index(conn, talk_id, data, "")
+            if _fulfilment_key(old.data) != _fulfilment_key(data):
+                changes |= _fulfil(conn, now, talk_id, data)
             detail = _detail(conn, talk_id)
-        return detail, Changes.of(Entity.TALK)
+        return detail, changes
 
     def finalise(self, talk_id: int) -> Changes:
         """定稿: the record becomes read-only; corrections become amendments."""
@@ -422,6 +460,90 @@ def _index(conn: Connection, talk_id: int, data: TalkInput, amendments: str) -> 
 def _unindex(conn: Connection, talk_id: int, held_at: datetime) -> None:
     search_index.remove(conn, Index.TALK, held_at, talk_id)
     search_index.remove(conn, Index.TALK_PRIVATE, held_at, talk_id)
+
+
+# -- what a talk fulfils ------------------------------------------------------------
+
+
+def _fulfilment_key(data: TalkInput) -> tuple[int, int, datetime]:
+    """The details that decide what a talk fulfils."""
+    return data.talker_id, data.person_id, data.held_at
+
+
+def _fulfil(conn: Connection, now: datetime, talk_id: int, data: TalkInput) -> Changes:
+    """Mark done the appointment this talk keeps and answer the person's waiting triggers.
+
+    The appointment is the planned one of the same talker and person nearest
+    to the talk's time within the window; a trigger is answered when it
+    occurred on or before the talk's day (a talk cannot answer a later event).
+    """
+    a = appointment.c
+    day = data.held_at.date()
+    window_start = datetime.combine(day - timedelta(days=FULFIL_DAYS_BEFORE), time.min)
+    window_end = datetime.combine(day + timedelta(days=FULFIL_DAYS_AFTER + 1), time.min)
+    candidates = conn.execute(
+        select(a.id, a.uuid, a.starts_at).where(
+            a.status == AppointmentStatus.PLANNED.value,
+            a.talker_id == data.talker_id,
+            a.person_id == data.person_id,
+            a.starts_at >= window_start,
+            a.starts_at < window_end,
+        )
+    ).all()
+    changes = Changes()
+    if candidates:
+        found = min(candidates, key=lambda r: (abs(r.starts_at - data.held_at), r.id))
+        conn.execute(
+            update(appointment)
+            .where(a.id == found.id)
+            .values(status=AppointmentStatus.DONE.value, talk_id=talk_id, updated_at=now)
+        )
+        audit.record(conn, now, AuditAction.CHANGED, "appointment", found.uuid)
+        changes |= Changes.of(Entity.APPOINTMENT)
+    t = talk_trigger.c
+    answered = list(
+        conn.execute(
+            select(t.uuid).where(
+                t.person_id == data.person_id,
+                t.talk_id.is_(None),
+                t.occurred_on <= day,
+            )
+        ).scalars()
+    )
+    if answered:
+        conn.execute(
+            update(talk_trigger).where(t.uuid.in_(answered)).values(talk_id=talk_id, updated_at=now)
+        )
+        for uuid in answered:
+            audit.record(conn, now, AuditAction.CHANGED, "trigger", uuid)
+        changes |= Changes.of(Entity.TRIGGER)
+    return changes
+
+
+def _release(conn: Connection, now: datetime, talk_id: int) -> Changes:
+    """Undo what a draft fulfilled: its appointment is planned again, its triggers wait again."""
+    changes = Changes()
+    a = appointment.c
+    kept = list(conn.execute(select(a.uuid).where(a.talk_id == talk_id)).scalars())
+    if kept:
+        conn.execute(
+            update(appointment)
+            .where(a.talk_id == talk_id)
+            .values(status=AppointmentStatus.PLANNED.value, talk_id=None, updated_at=now)
+        )
+        for uuid in kept:
+            audit.record(conn, now, AuditAction.CHANGED, "appointment", uuid)
+        changes |= Changes.of(Entity.APPOINTMENT)
+    t = talk_trigger.c
+    answered = list(conn.execute(select(t.uuid).where(t.talk_id == talk_id)).scalars())
+    if answered:
+        conn.execute(
+            update(talk_trigger).where(t.talk_id == talk_id).values(talk_id=None, updated_at=now)
+        )
+        for uuid in answered:
+            audit.record(conn, now, AuditAction.CHANGED, "trigger", uuid)
+        changes |= Changes.of(Entity.TRIGGER)
+    return changes
 
 
 def _uuid(conn: Connection, talk_id: int) -> str:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from talkdesk.domain.errors import TalkdeskError
 from talkdesk.services.reminders import Digest, Reminder, ReminderKind, SnoozeChoice
+from talkdesk.ui.labels import label
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.tasks import TaskRunner
 
@@ -74,6 +75,16 @@ def reminder_text(r: Reminder) -> str:
         else:
             text = QCoreApplication.translate("RemindersPanel", "A follow-up is due on {day}")
         return text.format(name=name, day=day)
+    if r.kind is K.TRIGGER_DUE:
+        text = QCoreApplication.translate(
+            "RemindersPanel", "A talk with {name} is due by {day} ({event})"
+        )
+        return text.format(name=name, day=day, event=_event(r))
+    if r.kind is K.TRIGGER_OVERDUE:
+        text = QCoreApplication.translate(
+            "RemindersPanel", "The talk with {name} is overdue (due by {day}, {event})"
+        )
+        return text.format(name=name, day=day, event=_event(r))
     if name:
         text = QCoreApplication.translate(
             "RemindersPanel", "The follow-up for {name} is overdue (due on {day})"
@@ -81,6 +92,11 @@ def reminder_text(r: Reminder) -> str:
     else:
         text = QCoreApplication.translate("RemindersPanel", "A follow-up is overdue (due on {day})")
     return text.format(name=name, day=day)
+
+
+def _event(r: Reminder) -> str:
+    """The event that calls for the talk (new post, hardship, …)."""
+    return label(r.trigger_kind) if r.trigger_kind is not None else ""
 
 
 def _scheduled(r: Reminder) -> str:
@@ -109,6 +125,10 @@ def digest_lines(digest: Digest) -> list[str]:
         (
             QCoreApplication.translate("RemindersPanel", "Follow-ups overdue: {count}"),
             (K.FOLLOW_UP_OVERDUE,),
+        ),
+        (
+            QCoreApplication.translate("RemindersPanel", "Talks called for by an event: {count}"),
+            (K.TRIGGER_DUE, K.TRIGGER_OVERDUE),
         ),
     )
     out = []

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from talkdesk.domain.clock import FixedClock
-from talkdesk.domain.values import CadenceKind, FollowUpStatus
+from talkdesk.domain.values import CadenceKind, FollowUpStatus, TriggerKind
 from talkdesk.services.bundle import Services
 from talkdesk.services.follow_ups import FollowUpInput
 from talkdesk.services.plans import PlanInput
@@ -268,3 +268,93 @@ def test_nothing_of_a_name_or_note_is_stored(
     with services.session.context.db.reading() as conn:
         stored = " ".join(str(v) for row in conn.execute(select(reminder_event)) for v in row)
     assert "张三" not in stored and "食堂" not in stored
+
+
+def test_trigger_the_working_day_before_its_due_date_then_overdue_each_once(
+    services: Services, office: Office, reminders: ReminderService
+) -> None:
+    trigger, _ = services.plans.add_trigger(
+        office.zhang, TriggerKind.NEW_POST, date(2026, 11, 21), 7, note="调任综合科"
+    )
+    # Due on Saturday the 28th: reminded the working day before, Friday; overdue from Monday.
+    assert reminders.next_due_at() == datetime(2026, 11, 27, 9, 0)
+    assert reminders.due(datetime(2026, 11, 27, 8, 59)) == []
+    [due] = reminders.due(datetime(2026, 11, 27, 9, 0))
+    assert (due.kind, due.key, due.subject_id, due.on, due.trigger_kind) == (
+        K.TRIGGER_DUE,
+        f"trigger-due:{trigger.uuid}",
+        trigger.id,
+        date(2026, 11, 28),
+        TriggerKind.NEW_POST,
+    )
+    assert (due.person_id, due.person_name) == (office.zhang, "张三")
+    reminders.mark_shown([due], datetime(2026, 11, 27, 9, 0))
+    reminders.mark_shown([due], datetime(2026, 11, 27, 9, 5))  # idempotent
+    assert reminders.due(datetime(2026, 11, 29, 9, 0)) == []
+    [overdue] = reminders.due(datetime(2026, 11, 30, 9, 0))
+    assert (overdue.kind, overdue.key) == (K.TRIGGER_OVERDUE, f"trigger-overdue:{trigger.uuid}")
+    assert overdue.supersedes == ()
+    reminders.mark_shown([overdue], datetime(2026, 11, 30, 9, 0))
+    assert [r.key for r in reminders.listed(datetime(2026, 11, 30, 9, 1))] == [overdue.key]
+    assert reminders.due(datetime(2026, 12, 30, 9, 0)) == []
+    assert reminders.next_due_at(datetime(2026, 12, 30, 9, 0)) is None
+    with services.session.context.db.reading() as conn:
+        stored = conn.execute(select(reminder_event)).all()
+    assert sorted((row.key, row.kind, row.shown_at) for row in stored) == sorted(
+        [
+            (f"trigger-due:{trigger.uuid}", "trigger_due", datetime(2026, 11, 27, 9, 0)),
+            (f"trigger-overdue:{trigger.uuid}", "trigger_overdue", datetime(2026, 11, 30, 9, 0)),
+        ]
+    )
+    text = " ".join(str(v) for row in stored for v in row)
+    assert "张三" not in text and "调任" not in text
+
+
+def test_an_answered_trigger_never_reminds(
+    services: Services, office: Office, reminders: ReminderService, clock: FixedClock
+) -> None:
+    services.plans.add_trigger(office.zhang, TriggerKind.HARDSHIP, date(2026, 11, 24), 7)
+    answered_later, _ = services.plans.add_trigger(
+        office.li, TriggerKind.REQUESTED, date(2026, 11, 24), 3
+    )
+    services.talks.create_talk(
+        TalkInput(talker_id=office.leader, person_id=office.zhang, held_at=clock.now())
+    )
+    # 张三's talk answered his event: only 李四's request reminds, on Thursday the 26th.
+    [due] = reminders.due(datetime(2026, 11, 26, 9, 0))
+    assert (due.kind, due.subject_id) == (K.TRIGGER_DUE, answered_later.id)
+    reminders.mark_shown([due], datetime(2026, 11, 26, 9, 0))
+    clock.set(datetime(2026, 11, 26, 15, 0))
+    services.talks.create_talk(
+        TalkInput(talker_id=office.leader, person_id=office.li, held_at=clock.now())
+    )
+    assert reminders.due(datetime(2026, 12, 30, 9, 0)) == []
+    assert reminders.next_due_at() is None
+    assert reminders.listed() == []
+
+
+def test_trigger_reminders_snooze_dismiss_and_catch_up_like_follow_ups(
+    services: Services, office: Office, reminders: ReminderService, clock: FixedClock
+) -> None:
+    first, _ = services.plans.add_trigger(office.zhang, TriggerKind.HARDSHIP, date(2026, 11, 24), 2)
+    second, _ = services.plans.add_trigger(office.li, TriggerKind.EVALUATION, date(2026, 11, 24), 3)
+    services.follow_ups.create(FollowUpInput("食堂问题", due_on=date(2026, 11, 25)))
+    # 张三's event is due on Thursday: reminded on Wednesday; snoozed an hour, it comes once more.
+    clock.set(datetime(2026, 11, 25, 9, 0))
+    due = next(r for r in reminders.due() if r.kind is K.TRIGGER_DUE)
+    assert due.subject_id == first.id
+    reminders.mark_shown([due])
+    reminders.snooze(due.key, datetime(2026, 11, 25, 10, 0))
+    assert _kinds(reminders.due(datetime(2026, 11, 25, 9, 59))) == [K.FOLLOW_UP_DUE]
+    [again] = [r for r in reminders.due(datetime(2026, 11, 25, 10, 0)) if r.key == due.key]
+    reminders.mark_shown([again], datetime(2026, 11, 25, 10, 0))
+    reminders.dismiss(due.key)
+    assert due.key not in [r.key for r in reminders.listed(datetime(2026, 11, 25, 10, 1))]
+    # Closed from Wednesday 10:00 until the next Monday: one digest, counted by kind.
+    digest = reminders.catch_up(datetime(2026, 11, 30, 11, 0))
+    assert dict(digest.counts) == {K.FOLLOW_UP_OVERDUE: 1, K.TRIGGER_OVERDUE: 2}
+    overdue = {r.subject_id: r for r in digest.items if r.kind is K.TRIGGER_OVERDUE}
+    assert [s.kind for s in overdue[second.id].supersedes] == [K.TRIGGER_DUE]
+    assert overdue[first.id].supersedes == ()  # its due stage was shown (and dismissed)
+    assert not reminders.catch_up(datetime(2026, 11, 30, 11, 1))
+    assert reminders.next_due_at(datetime(2026, 11, 30, 11, 1)) is None

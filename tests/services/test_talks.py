@@ -83,3 +83,13 @@ def test_talking_to_oneself_is_refused(services: Services, office: Office) -> No
     with pytest.raises(TalkdeskError) as err:
         services.talks.create_talk(_talk(office, office.leader, datetime(2026, 11, 1)))
     assert err.value.code is ErrorCode.INVALID_VALUE
+
+
+def test_a_talk_that_answers_nothing_touches_only_talks(services: Services, office: Office) -> None:
+    detail, changes = services.talks.create_talk(
+        _talk(office, office.zhang, datetime(2026, 11, 20, 15, 0))
+    )
+    assert changes.touched == {Entity.TALK}
+    moved = _talk(office, office.li, datetime(2026, 11, 21, 15, 0))
+    _, changes = services.talks.update_draft(detail.id, moved)
+    assert changes.touched == {Entity.TALK}

@@ -319,3 +319,26 @@ def test_the_settings_switch_the_tray_and_start_at_login(
     shell.window.close()  # now closing quits, tray or not
     assert run.quits == [True] and shell.window.tray_message is None
     shell.shutdown()
+
+
+def test_event_reminders_are_worded_as_talks_and_counted_in_the_digest(qapp: object) -> None:
+    from datetime import date, datetime
+
+    from talkdesk.domain.values import TriggerKind
+    from talkdesk.services.reminders import Digest, Reminder, ReminderKind
+    from talkdesk.ui.reminders_panel import digest_lines, reminder_text
+
+    fields = {f for f in Reminder.__dataclass_fields__}
+    base = {k: None for k in fields}
+    base.update(
+        key="trigger-overdue:x",
+        kind=ReminderKind.TRIGGER_OVERDUE,
+        person_name="张三",
+        on=date(2026, 11, 20),
+        trigger_kind=TriggerKind.NEW_POST,
+    )
+    reminder = Reminder(**{k: v for k, v in base.items() if k in fields})  # type: ignore[arg-type]
+    text = reminder_text(reminder)
+    assert "张三" in text and "overdue" in text and "follow-up" not in text
+    lines = digest_lines(Digest(datetime(2026, 11, 24, 9), (reminder,)))
+    assert lines == ["Talks called for by an event: 1"]
