@@ -107,6 +107,7 @@ def assess(
     appointments: Sequence[date],
     today: date,
     history: int = 1,
+    frame: tuple[Period, tuple[Period, ...]] | None = None,
 ) -> PersonCoverage | None:
     """Where a person stands today; None before their anchor (not covered yet).
 
@@ -114,6 +115,8 @@ def assess(
     today do not count.
     Of the `history` periods just before the current one, those that ended
     without a talk are reported missed, oldest first.
+    `frame` is `calendar_frame(cadence.kind, today, history)` for a calendar
+    cadence, when the caller assesses many people at once (the same for all).
     """
     if today < anchor:
         return None
@@ -122,9 +125,9 @@ def assess(
     if cadence.rolling:
         current, earlier = _rolling_current(cadence, anchor, held, today, history)
     else:
-        current, before = calendar_frame(cadence.kind, today, history)
+        current, before = frame or calendar_frame(cadence.kind, today, history)
         earlier = [p for p in before if p.end > anchor]
-    missed = tuple(p for p in earlier if _first_in(held, p) is None)
+    missed = tuple(p for p in earlier if _first_in(held, p) is None) if earlier else ()
     status = _current_status(cadence, limits, anchor, held, appointments, today, current)
     return PersonCoverage(status, missed, last)
 

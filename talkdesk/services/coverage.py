@@ -20,7 +20,13 @@ from sqlalchemy import ColumnElement, Connection, String, and_, func, or_, selec
 
 from talkdesk.domain.clock import today as today_of
 from talkdesk.domain.coverage import CoverageState, Limits, PersonCoverage, assess
-from talkdesk.domain.periods import Cadence, Period, calendar_period, shift_period
+from talkdesk.domain.periods import (
+    Cadence,
+    Period,
+    calendar_frame,
+    calendar_period,
+    shift_period,
+)
 from talkdesk.domain.values import AppointmentStatus, CadenceKind, TriggerKind
 from talkdesk.domain.workdays import WorkingCalendar
 from talkdesk.services.calendar import CalendarService, read_overrides
@@ -393,9 +399,15 @@ def _recent_talks(
     # The day as text: parsing it is far cheaper than a full datetime per row.
     held_on = func.date(talk.c.held_at, type_=String)
     stmt = select(talk.c.talker_id, talk.c.person_id, held_on).where(recent, talk.c.held_at < end)
+    parse = date.fromisoformat
+    days: dict[str, date] = {}  # thousands of talks on a few hundred days
     for talker_id, person_id, day in conn.execute(stmt).all():
-        if (talker_id, person_id) in pairs:
-            talks[talker_id, person_id].append(date.fromisoformat(day))
+        pair = (talker_id, person_id)
+        if pair in pairs:
+            talk_day = days.get(day)
+            if talk_day is None:
+                talk_day = days[day] = parse(day)
+            talks[pair].append(talk_day)
     for held in talks.values():
         held.sort()
     return talks
@@ -520,18 +532,26 @@ def _plan_coverage(
 ) -> PlanCoverage:
     lines: list[tuple[int, int, str, MemberStatus]] = []
     no_talks: list[date] = []
-    for member in roster.members.get(plan.id, ()):
-        anchor = _anchor(plan, member)
-        pair = (plan.talker_id, member.member.id)
-        booked = facts.appointments.get(pair)
+    # The same for every member: looked up once (a calendar cadence's periods, the plan's limits).
+    cadence, limits, talker_id, plan_id = plan.cadence, plan.limits, plan.talker_id, plan.id
+    frame = None if cadence.rolling else calendar_frame(cadence.kind, day, history)
+    start_on = plan.start_on
+    talks, appointments, order = facts.talks, facts.appointments, _ORDER
+    for member in roster.members.get(plan_id, ()):
+        joined = member.joined_on
+        anchor = start_on if joined is None or joined < start_on else joined
+        person = member.member
+        pair = (talker_id, person.id)
+        booked = appointments.get(pair)
         found = assess(
-            plan.cadence,
-            plan.limits,
+            cadence,
+            limits,
             anchor,
-            facts.talks.get(pair, no_talks),
+            talks.get(pair, no_talks),
             [at.date() for at, _ in booked] if booked else no_talks,
             day,
             history,
+            frame,
         )
         if found is None:
             continue  # not covered yet: joins or the plan starts after `day`
@@ -540,11 +560,11 @@ def _plan_coverage(
         if booked and status.appointment_on is not None:
             at, appointment_id = next(b for b in booked if b[0].date() == status.appointment_on)
         line = MemberStatus(
-            plan.id, member.member, found, working_days(status.deadline), appointment_id, at
+            plan_id, person, found, working_days(status.deadline), appointment_id, at
         )
-        lines.append((_ORDER[status.state], status.days_left, member.pinyin, line))
+        lines.append((order[status.state], status.days_left, member.pinyin, line))
     lines.sort(key=lambda item: item[:3])
-    period = None if plan.cadence.rolling else calendar_period(plan.cadence.kind, day)
+    period = None if frame is None else frame[0]
     return PlanCoverage(
         plan.id,
         plan.name,

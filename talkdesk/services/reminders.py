@@ -21,8 +21,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    String,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 
 from talkdesk.domain.coverage import CoverageState
 from talkdesk.domain.periods import Period, shift_period
@@ -158,8 +168,21 @@ class _Candidates:
     """Every reminder that the data calls for now (due or not), and future period starts."""
 
     reminders: list[Reminder]
-    states: dict[str, _State]
+    states: _States
     later: list[datetime]
+
+
+@dataclass(frozen=True)
+class _Data:
+    """What reminders are worked out from, read in one go."""
+
+    rules: _Rules
+    report: CoverageReport
+    plans: dict[int, tuple[str, datetime]]
+    appointments: list[tuple[int, str, int, str, datetime, datetime]]
+    items: list[tuple[int, str, int | None, str, date, datetime]]
+    triggers: list[tuple[int, str, int, str, TriggerKind, date, datetime]]
+    states: _States
 
 
 class ReminderService:
@@ -194,10 +217,29 @@ class ReminderService:
         It is `now` or earlier when something is due already; None when nothing is ahead.
         """
         now = now or self._ctx.now()
-        found = self._candidates(now)
-        times = [r.remind_at for r in found.reminders if _waiting(found.states.get(r.key), r)]
-        times += [t for t in found.later if t > now]
-        return min(times, default=None)
+        # Asked after every change: only times, no reminder objects (the period ones are few).
+        data = self._read(now)
+        rules, states = data.rules, data.states
+        period_reminders, later = rules.periods(data.report, data.plans)
+        stages = [(r.key, r.due_at) for r in period_reminders]
+        for _, uuid, _, _, starts_at, updated_at in data.appointments:
+            stages += rules.appointment_stages(uuid, starts_at, updated_at)
+        for _, uuid, _, _, due_on, created_at in data.items:
+            stages += rules.follow_up_stages(uuid, due_on, created_at)
+        for _, uuid, _, _, _, due_on, created_at in data.triggers:
+            stages += rules.trigger_stages(uuid, due_on, created_at)
+        best: datetime | None = None
+        stages.sort(key=lambda stage: stage[1])
+        for key, due_at in stages:
+            if best is not None and due_at >= best:
+                break  # a reminder never comes before it is due: none later can be earlier
+            at = _comes_at(states.get(key), due_at)
+            if at is not None and (best is None or at < best):
+                best = at
+        ahead = [t for t in later if t > now]
+        if best is not None:
+            ahead.append(best)
+        return min(ahead, default=None)
 
     def listed(self, now: datetime | None = None) -> list[Reminder]:
         """The in-app list: reminders shown and neither dismissed nor snoozed, the newest first."""
@@ -257,7 +299,7 @@ class ReminderService:
 
     # -- working out ------------------------------------------------------------------
 
-    def _candidates(self, now: datetime) -> _Candidates:
+    def _read(self, now: datetime) -> _Data:
         day = now.date()
         report = self._coverage.report(day)
         with self._ctx.db.reading() as conn:
@@ -266,7 +308,7 @@ class ReminderService:
                 pid: (uuid, created)
                 for pid, uuid, created in conn.execute(
                     select(talk_plan.c.id, talk_plan.c.uuid, talk_plan.c.created_at)
-                )
+                ).all()
             }
             appointments = _appointment_rows(conn, day)
             items = _follow_up_rows(conn)
@@ -282,11 +324,17 @@ class ReminderService:
         )
         calendar = self._calendar.calendar_with(overrides, range(day.year - 1, last.year + 2))
         rules = _Rules(calendar, self.settings)
-        reminders = [r for row in appointments for r in rules.appointment(*row)]
-        period_reminders, later = rules.periods(report, plans)
+        return _Data(rules, report, plans, appointments, items, triggers, states)
+
+    def _candidates(self, now: datetime) -> _Candidates:
+        data = self._read(now)
+        rules = data.rules
+        reminders = [r for row in data.appointments for r in rules.appointment(*row)]
+        period_reminders, later = rules.periods(data.report, data.plans)
         reminders += period_reminders
-        reminders += [r for item in items for r in rules.follow_up(*item)]
-        reminders += [r for row in triggers for r in rules.trigger(*row)]
+        reminders += [r for item in data.items for r in rules.follow_up(*item)]
+        reminders += [r for row in data.triggers for r in rules.trigger(*row)]
+        states = data.states
         with_snoozes = [_snoozed(r, states.get(r.key)) for r in reminders]
         return _Candidates(with_snoozes, states, later)
 
@@ -323,6 +371,16 @@ def _snoozed(r: Reminder, state: _State | None) -> Reminder:
     return replace(r, remind_at=current.snoozed_until)
 
 
+def _comes_at(state: _State | None, due_at: datetime) -> datetime | None:
+    """When a reminder due at `due_at` comes (`_snoozed`), or None if it will not (`_waiting`)."""
+    if state is None or (state.due_at is not None and state.due_at != due_at):
+        return due_at
+    if state.shown_at is not None or state.dismissed_at is not None:
+        return None
+    snoozed = state.snoozed_until
+    return snoozed if snoozed is not None and snoozed > due_at else due_at
+
+
 def _group(key: str, kind: ReminderKind) -> str:
     if kind in (ReminderKind.APPOINTMENT_DAY_BEFORE, ReminderKind.APPOINTMENT_SOON):
         return key.rsplit(":", 1)[0]
@@ -339,9 +397,25 @@ class _Rules:
     def __init__(self, calendar: WorkingCalendar, settings: ReminderSettings) -> None:
         self._calendar = calendar
         self._settings = settings
+        # Many records share due days: each working-day walk is done once per day asked.
+        self._known: dict[tuple[date, bool, bool], date] = {}
 
     def _morning(self, day: date) -> datetime:
         return datetime.combine(day, self._settings.morning)
+
+    def _previous(self, day: date, include: bool = False) -> date:
+        key = (day, False, include)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._calendar.previous_working_day(day, include=include)
+        return found
+
+    def _next(self, day: date, include: bool = False) -> date:
+        key = (day, True, include)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._calendar.next_working_day(day, include=include)
+        return found
 
     def appointment(
         self,
@@ -356,14 +430,9 @@ class _Rules:
 
         A time that had passed when the appointment was made (or last moved) is skipped.
         """
-        day_before = self._morning(self._calendar.previous_working_day(starts_at.date()))
-        stages = (
-            (ReminderKind.APPOINTMENT_DAY_BEFORE, "day-before", day_before),
-            (ReminderKind.APPOINTMENT_SOON, "soon", starts_at - self._settings.soon_before),
-        )
         return [
             Reminder(
-                key=f"appt:{uuid}:{suffix}",
+                key=key,
                 kind=kind,
                 due_at=at,
                 remind_at=at,
@@ -374,7 +443,26 @@ class _Rules:
                 starts_at=starts_at,
                 on=starts_at.date(),
             )
-            for kind, suffix, at in stages
+            for kind, key, at in self._appointment(uuid, starts_at, updated_at)
+        ]
+
+    def appointment_stages(
+        self, uuid: str, starts_at: datetime, updated_at: datetime
+    ) -> list[tuple[str, datetime]]:
+        """The keys and due times of `appointment`, without the reminders."""
+        return [(key, at) for _, key, at in self._appointment(uuid, starts_at, updated_at)]
+
+    def _appointment(
+        self, uuid: str, starts_at: datetime, updated_at: datetime
+    ) -> list[tuple[ReminderKind, str, datetime]]:
+        day_before = self._morning(self._previous(starts_at.date()))
+        soon = starts_at - self._settings.soon_before
+        return [
+            (kind, f"appt:{uuid}:{suffix}", at)
+            for kind, suffix, at in (
+                (ReminderKind.APPOINTMENT_DAY_BEFORE, "day-before", day_before),
+                (ReminderKind.APPOINTMENT_SOON, "soon", soon),
+            )
             if at >= updated_at
         ]
 
@@ -441,15 +529,9 @@ class _Rules:
     ) -> list[Reminder]:
         """On its due day (the working day before, if that is a day off), then the working
         day after it, when it is overdue. Not for times that had passed when it was made."""
-        due = self._morning(self._calendar.previous_working_day(due_on, include=True))
-        overdue = self._morning(self._calendar.next_working_day(due_on))
-        stages = (
-            (ReminderKind.FOLLOW_UP_DUE, due),
-            (ReminderKind.FOLLOW_UP_OVERDUE, overdue),
-        )
         return [
             Reminder(
-                key=f"{_PREFIX[kind]}:{uuid}",
+                key=key,
                 kind=kind,
                 due_at=at,
                 remind_at=at,
@@ -459,7 +541,26 @@ class _Rules:
                 person_name=person_name,
                 on=due_on,
             )
-            for kind, at in stages
+            for kind, key, at in self._follow_up(uuid, due_on, created_at)
+        ]
+
+    def follow_up_stages(
+        self, uuid: str, due_on: date, created_at: datetime
+    ) -> list[tuple[str, datetime]]:
+        """The keys and due times of `follow_up`, without the reminders."""
+        return [(key, at) for _, key, at in self._follow_up(uuid, due_on, created_at)]
+
+    def _follow_up(
+        self, uuid: str, due_on: date, created_at: datetime
+    ) -> list[tuple[ReminderKind, str, datetime]]:
+        due = self._morning(self._previous(due_on, include=True))
+        overdue = self._morning(self._next(due_on))
+        return [
+            (kind, f"{_PREFIX[kind]}:{uuid}", at)
+            for kind, at in (
+                (ReminderKind.FOLLOW_UP_DUE, due),
+                (ReminderKind.FOLLOW_UP_OVERDUE, overdue),
+            )
             if at >= created_at
         ]
 
@@ -476,15 +577,9 @@ class _Rules:
         """The working day before its due date, so the talk can still be held in time; then
         the working day after it, when it is overdue. Not for times that had passed when the
         event was entered (the Today page lists it anyway)."""
-        due = self._morning(self._calendar.previous_working_day(due_on))
-        overdue = self._morning(self._calendar.next_working_day(due_on))
-        stages = (
-            (ReminderKind.TRIGGER_DUE, due),
-            (ReminderKind.TRIGGER_OVERDUE, overdue),
-        )
         return [
             Reminder(
-                key=f"{_PREFIX[reminder]}:{uuid}",
+                key=key,
                 kind=reminder,
                 due_at=at,
                 remind_at=at,
@@ -495,7 +590,26 @@ class _Rules:
                 on=due_on,
                 trigger_kind=kind,
             )
-            for reminder, at in stages
+            for reminder, key, at in self._trigger(uuid, due_on, created_at)
+        ]
+
+    def trigger_stages(
+        self, uuid: str, due_on: date, created_at: datetime
+    ) -> list[tuple[str, datetime]]:
+        """The keys and due times of `trigger`, without the reminders."""
+        return [(key, at) for _, key, at in self._trigger(uuid, due_on, created_at)]
+
+    def _trigger(
+        self, uuid: str, due_on: date, created_at: datetime
+    ) -> list[tuple[ReminderKind, str, datetime]]:
+        due = self._morning(self._previous(due_on))
+        overdue = self._morning(self._next(due_on))
+        return [
+            (kind, f"{_PREFIX[kind]}:{uuid}", at)
+            for kind, at in (
+                (ReminderKind.TRIGGER_DUE, due),
+                (ReminderKind.TRIGGER_OVERDUE, overdue),
+            )
             if at >= created_at
         ]
 
@@ -509,7 +623,7 @@ def _appointment_rows(
     """Planned appointments from the start of `day` on (earlier ones are past reminding)."""
     a = appointment.c
     stmt = (
-        select(a.id, a.uuid, a.person_id, person.c.name, a.starts_at, a.updated_at)
+        select(a.id, a.uuid, a.person_id, person.c.name, _text(a.starts_at), _text(a.updated_at))
         .join(person, person.c.id == a.person_id)
         .where(
             a.status == AppointmentStatus.PLANNED.value,
@@ -517,19 +631,34 @@ def _appointment_rows(
         )
         .order_by(a.starts_at, a.id)
     )
-    return [tuple(row) for row in conn.execute(stmt)]
+    parse = datetime.fromisoformat
+    return [
+        (appointment_id, uuid, person_id, name, parse(starts_at), parse(updated_at))
+        for appointment_id, uuid, person_id, name, starts_at, updated_at in conn.execute(stmt).all()
+    ]
 
 
 def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, date, datetime]]:
     """Open follow-ups that have a due date."""
     f = follow_up.c
     stmt = (
-        select(f.id, f.uuid, f.person_id, func.coalesce(person.c.name, ""), f.due_on, f.created_at)
+        select(
+            f.id,
+            f.uuid,
+            f.person_id,
+            func.coalesce(person.c.name, ""),
+            _text(f.due_on),
+            _text(f.created_at),
+        )
         .outerjoin(person, person.c.id == f.person_id)
         .where(f.status.in_(OPEN_STATES), f.due_on.is_not(None))
         .order_by(f.due_on, f.id)
     )
-    return [tuple(row) for row in conn.execute(stmt)]
+    day, at = date.fromisoformat, datetime.fromisoformat
+    return [
+        (item_id, uuid, person_id, name, day(due_on), at(created_at))
+        for item_id, uuid, person_id, name, due_on, created_at in conn.execute(stmt).all()
+    ]
 
 
 def _trigger_rows(
@@ -538,21 +667,65 @@ def _trigger_rows(
     """Triggers not yet answered by a talk, of people still here (as coverage lists them)."""
     t = talk_trigger.c
     stmt = (
-        select(t.id, t.uuid, t.person_id, person.c.name, t.kind, t.due_on, t.created_at)
+        select(
+            t.id,
+            t.uuid,
+            t.person_id,
+            person.c.name,
+            t.kind,
+            _text(t.due_on),
+            _text(t.created_at),
+        )
         .join(person, person.c.id == t.person_id)
         .where(t.talk_id.is_(None), person.c.active)
         .order_by(t.due_on, t.id)
     )
+    day, at = date.fromisoformat, datetime.fromisoformat
     return [
-        (trigger_id, uuid, person_id, name, TriggerKind(kind), due_on, created_at)
-        for trigger_id, uuid, person_id, name, kind, due_on, created_at in conn.execute(stmt)
+        (trigger_id, uuid, person_id, name, TriggerKind(kind), day(due_on), at(created_at))
+        for trigger_id, uuid, person_id, name, kind, due_on, created_at in conn.execute(stmt).all()
     ]
 
 
-def _states(conn: Connection) -> dict[str, _State]:
+def _text(column: ColumnElement[Any]) -> ColumnElement[str]:
+    """A date or datetime column as stored (ISO text): `fromisoformat` parses it far faster
+    than SQLAlchemy's per-row converters (thousands of rows each time the engine looks)."""
+    return type_coerce(column, String)
+
+
+class _States:
+    """The recorded reminder states by key, each parsed when first asked for.
+
+    Thousands are stored after a few years; working out the next time looks at few.
+    """
+
+    def __init__(self, rows: dict[str, tuple[str | None, str | None, str | None, str | None]]):
+        self._rows = rows
+        self._parsed: dict[str, _State] = {}
+
+    def get(self, key: str) -> _State | None:
+        state = self._parsed.get(key)
+        if state is None:
+            row = self._rows.get(key)
+            if row is None:
+                return None
+            parse = datetime.fromisoformat
+            due, shown, dismissed, snoozed = (None if v is None else parse(v) for v in row)
+            state = self._parsed[key] = _State(due, shown, dismissed, snoozed)
+        return state
+
+
+def _states(conn: Connection) -> _States:
     r = reminder_event.c
-    stmt = select(r.key, r.due_at, r.shown_at, r.dismissed_at, r.snoozed_until)
-    return {key: _State(*rest) for key, *rest in conn.execute(stmt)}
+    stmt = select(
+        r.key, _text(r.due_at), _text(r.shown_at), _text(r.dismissed_at), _text(r.snoozed_until)
+    )
+    return _States(
+        {
+            key: (due, shown, dismissed, snoozed)
+            for key, due, shown, dismissed, snoozed in conn.execute(stmt).all()
+        }
+    )
 
 
 def _record_shown(conn: Connection, reminders: list[Reminder], now: datetime) -> None:
