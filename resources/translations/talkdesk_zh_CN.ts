@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AmendDialog</name>
+        <message>
+            <source>Add amendment</source>
+            <translation>补充更正</translation>
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation>更正原因(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Correction:</source>
+            <translation>更正内容(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Please give both the reason and the correction.</source>
+            <translation>请填写更正原因和更正内容。</translation>
+        </message>
+    </context>
+    <context>
         <name>AppointmentDialog</name>
         <message>
             <source>Reschedule talk</source>
@@ -128,6 +147,41 @@
         <message>
             <source>Remo&amp;ve</source>
             <translation>删除(&amp;V)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryOverPanel</name>
+        <message>
+            <source>Mark &amp;resolved…</source>
+            <translation>标记为已解决(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Record &amp;feedback…</source>
+            <translation>登记反馈(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Last talk</source>
+            <translation>上次谈话</translation>
+        </message>
+        <message>
+            <source>Open follow-ups</source>
+            <translation>未办结的跟进事项</translation>
+        </message>
+        <message>
+            <source>due %1</source>
+            <translation>%1 到期</translation>
+        </message>
+        <message>
+            <source>No open follow-ups.</source>
+            <translation>没有未办结的跟进事项。</translation>
+        </message>
+        <message>
+            <source>No earlier talk recorded.</source>
+            <translation>此前没有谈话记录。</translation>
+        </message>
+        <message>
+            <source>no topics ticked</source>
+            <translation>未勾选谈话主题</translation>
         </message>
     </context>
     <context>
@@ -279,6 +333,45 @@
         <message>
             <source>Starting at login could not be changed on this computer.</source>
             <translation>无法在本机更改开机自动启动设置。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>Mark resolved</source>
+            <translation>标记为已解决</translation>
+        </message>
+        <message>
+            <source>Record feedback</source>
+            <translation>登记反馈</translation>
+        </message>
+        <message>
+            <source>Feedback given to the person</source>
+            <translation>已向本人反馈</translation>
+        </message>
+        <message>
+            <source>&amp;On:</source>
+            <translation>反馈日期(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>&amp;How:</source>
+            <translation>反馈方式(&amp;H)：</translation>
+        </message>
+        <message>
+            <source>&amp;What they were told:</source>
+            <translation>反馈内容(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>How it was &amp;resolved:</source>
+            <translation>解决情况(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Please say how the matter was resolved.</source>
+            <translation>请填写解决情况。</translation>
+        </message>
+        <message>
+            <source>Please say what the person was told.</source>
+            <translation>请填写向本人反馈的内容。</translation>
         </message>
     </context>
     <context>
@@ -791,6 +884,17 @@
         </message>
     </context>
     <context>
+        <name>PromptsPanel</name>
+        <message>
+            <source>Tick the topics of the talk to see their questions. Double-click a question to take it into what was said.</source>
+            <translation>勾选谈话主题即显示相应提纲问题；双击问题可将其加入谈话内容。</translation>
+        </message>
+        <message>
+            <source>Te&amp;mplate:</source>
+            <translation>谈话提纲(&amp;M)：</translation>
+        </message>
+    </context>
+    <context>
         <name>RemindersPanel</name>
         <message>
             <source>Talk with {name} on {day} at {time}</source>
@@ -1091,6 +1195,207 @@
         </message>
     </context>
     <context>
+        <name>TalkForm</name>
+        <message>
+            <source>Talk record</source>
+            <translation>谈心谈话记录表</translation>
+        </message>
+        <message>
+            <source>(choose a talker)</source>
+            <translation>（请选择谈话人）</translation>
+        </message>
+        <message>
+            <source>(choose a person)</source>
+            <translation>（请选择谈话对象）</translation>
+        </message>
+        <message>
+            <source>Type to search</source>
+            <translation>输入姓名或部门查找</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>关注原因</translation>
+        </message>
+        <message>
+            <source>What was talked about</source>
+            <translation>谈话的主要内容</translation>
+        </message>
+        <message>
+            <source>Problems the person raised</source>
+            <translation>谈话对象反映的问题</translation>
+        </message>
+        <message>
+            <source>The person's opinions and suggestions</source>
+            <translation>谈话对象提出的意见建议</translation>
+        </message>
+        <message>
+            <source>Show private notes</source>
+            <translation>显示私人备注</translation>
+        </message>
+        <message>
+            <source>Private notes (kept on this computer only)</source>
+            <translation>私人备注（仅存本机）</translation>
+        </message>
+        <message>
+            <source>Never exported, printed or listed</source>
+            <translation>不导出、不打印、不在列表中显示</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>Handler</source>
+            <translation>承办人</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>办结时限</translation>
+        </message>
+        <message>
+            <source>&amp;Add item</source>
+            <translation>添加事项(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Remove item</source>
+            <translation>删除事项</translation>
+        </message>
+        <message>
+            <source>Save draft (Ctrl+S)</source>
+            <translation>保存草稿 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Finalise (Ctrl+Enter)</source>
+            <translation>定稿 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Add amendment…</source>
+            <translation>补充更正…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Talk held &amp;on:</source>
+            <translation>谈话时间(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>P&amp;lace:</source>
+            <translation>谈话地点(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Talker:</source>
+            <translation>谈话人(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Person talked with:</source>
+            <translation>谈话对象(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>Others &amp;present:</source>
+            <translation>其他在场人员(&amp;P)：</translation>
+        </message>
+        <message>
+            <source>&amp;Recorder:</source>
+            <translation>记录人(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Kind of talk:</source>
+            <translation>谈话类型(&amp;K)：</translation>
+        </message>
+        <message>
+            <source>&amp;Care:</source>
+            <translation>关注关怀(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Topics:</source>
+            <translation>谈话主题：</translation>
+        </message>
+        <message>
+            <source>What was &amp;said:</source>
+            <translation>谈话内容(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Prob&amp;lems raised:</source>
+            <translation>反映的问题(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Opinions and s&amp;uggestions:</source>
+            <translation>意见建议(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>Follow-up items</source>
+            <translation>跟进事项</translation>
+        </message>
+        <message>
+            <source>Amendments</source>
+            <translation>补充更正记录</translation>
+        </message>
+        <message>
+            <source>Question prompts</source>
+            <translation>谈话提纲</translation>
+        </message>
+        <message>
+            <source>Carry-over</source>
+            <translation>上次遗留</translation>
+        </message>
+        <message>
+            <source>New record, not saved yet</source>
+            <translation>新记录，尚未保存</translation>
+        </message>
+        <message>
+            <source>Finalised on %1: read-only</source>
+            <translation>已于 %1 定稿，不可修改</translation>
+        </message>
+        <message>
+            <source>%1 · reason: %2
+%3</source>
+            <translation>%1 · 原因：%2
+%3</translation>
+        </message>
+        <message>
+            <source>Not set</source>
+            <translation>未定</translation>
+        </message>
+        <message>
+            <source>Finalise record</source>
+            <translation>定稿</translation>
+        </message>
+        <message>
+            <source>Finalise this record? It becomes read-only; later corrections are added as amendments with their time and reason.</source>
+            <translation>确定定稿吗？定稿后记录不可修改，此后的更正将作为补充更正记录，注明时间和原因。</translation>
+        </message>
+        <message>
+            <source>Finalise</source>
+            <translation>定稿</translation>
+        </message>
+        <message>
+            <source>Not yet</source>
+            <translation>暂不定稿</translation>
+        </message>
+        <message>
+            <source>Please choose the talker.</source>
+            <translation>请选择谈话人。</translation>
+        </message>
+        <message>
+            <source>Please choose the person talked with.</source>
+            <translation>请选择谈话对象。</translation>
+        </message>
+        <message>
+            <source>The talker and the person talked with must be different people.</source>
+            <translation>谈话人和谈话对象不能是同一人。</translation>
+        </message>
+        <message>
+            <source>Draft saved at %1</source>
+            <translation>草稿已于 %1 保存</translation>
+        </message>
+        <message>
+            <source>Hide private notes</source>
+            <translation>隐藏私人备注</translation>
+        </message>
+    </context>
+    <context>
         <name>TalksModel</name>
         <message>
             <source>Date and time</source>
@@ -1134,6 +1439,14 @@
         <message>
             <source>All states</source>
             <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>New talk… (Ctrl+N)</source>
+            <translation>新建谈话… (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
         </message>
         <message>
             <source>Department:</source>

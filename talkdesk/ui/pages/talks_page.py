@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from talkdesk.domain.values import TalkState
 from talkdesk.services.changes import Entity
@@ -15,6 +24,7 @@ from talkdesk.ui.models.talks_model import TalksModel
 from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.pages.person_dialog import in_tree_order
 from talkdesk.ui.pages.record_table import RecordTable
+from talkdesk.ui.pages.talk_form import TalkFormLauncher
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -22,7 +32,8 @@ if TYPE_CHECKING:
 
 
 class TalksPage(ContentPage):
-    """Talks filtered by department and state, newest first; no editing yet."""
+    """Talks filtered by department and state, newest first; a new talk or a double-clicked
+    one opens in the record form (`forms.form`)."""
 
     concerns = frozenset({Entity.TALK, Entity.PERSON, Entity.DEPARTMENT})
 
@@ -40,8 +51,15 @@ class TalksPage(ContentPage):
             self.state_combo.addItem(label(state), state.value)
         self.count_label = QLabel()
         self.table = RecordTable(self.model, widths=(130, 90, 130, 90, 110, 240, 50, 80), stretch=5)
+        self.forms = TalkFormLauncher(services, runner, self)
+        self.new_button = QPushButton(self.tr("New talk… (Ctrl+N)"))
+        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.open_button = QPushButton(self.tr("Open"))
 
         filters = QHBoxLayout()
+        filters.addWidget(self.new_button)
+        filters.addWidget(self.open_button)
+        filters.addSpacing(12)
         filters.addWidget(QLabel(self.tr("Department:")))
         filters.addWidget(self.department_combo)
         filters.addSpacing(12)
@@ -56,6 +74,14 @@ class TalksPage(ContentPage):
         self.department_combo.currentIndexChanged.connect(self._apply_filter)
         self.state_combo.currentIndexChanged.connect(self._apply_filter)
         self.model.total_changed.connect(self._show_count)
+        self.new_button.clicked.connect(self.forms.new_talk)
+        self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
+        self.table.activated.connect(self._open)  # a double-click, or Enter
+
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        if row is not None:
+            self.forms.open_talk(row.id)
 
     def _load(self) -> None:
         self._runner.submit(self._services.people.departments, on_success=self._show_departments)
