@@ -11,12 +11,22 @@ from __future__ import annotations
 import json
 from bisect import insort
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, String, and_, func, or_, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 
 from talkdesk.domain.clock import today as today_of
 from talkdesk.domain.coverage import CoverageState, Limits, PersonCoverage, assess
@@ -294,6 +304,12 @@ def _text(column: ColumnElement[Any]) -> ColumnElement[str]:
     return type_coerce(column, String)
 
 
+def _fetch(conn: Connection, stmt: Select[Any]) -> Sequence[Any]:
+    """The driver's rows of a statement whose columns need no conversion (ids, text):
+    thousands of rows at every refresh, and building result rows costs more than reading."""
+    return conn.execute(stmt).cursor.fetchall()
+
+
 @dataclass(frozen=True)
 class _Roster:
     """Each plan's people now."""
@@ -326,7 +342,7 @@ def _roster(conn: Connection, plans: list[_Plan]) -> _Roster:
         person.c.department_id,
         _text(person.c.joined_on),
     ).where(person.c.active)
-    for person_id, name, pinyin, department_id, joined in conn.execute(stmt).all():
+    for person_id, name, pinyin, department_id, joined in _fetch(conn, stmt):
         department_name = names.get(department_id, "") if department_id is not None else ""
         joined_on = date.fromisoformat(joined) if joined else None
         people[person_id] = _Person(Member(person_id, name, department_name), pinyin, joined_on)
@@ -401,7 +417,7 @@ def _recent_talks(
     stmt = select(talk.c.talker_id, talk.c.person_id, held_on).where(recent, talk.c.held_at < end)
     parse = date.fromisoformat
     days: dict[str, date] = {}  # thousands of talks on a few hundred days
-    for talker_id, person_id, day in conn.execute(stmt).all():
+    for talker_id, person_id, day in _fetch(conn, stmt):
         pair = (talker_id, person_id)
         if pair in pairs:
             talk_day = days.get(day)
@@ -461,7 +477,7 @@ def _appointments(
         a.starts_at >= datetime.combine(day, time()),
     )
     booked: dict[Pair, list[tuple[datetime, int]]] = defaultdict(list)
-    for talker_id, person_id, starts_at, appointment_id in conn.execute(stmt).all():
+    for talker_id, person_id, starts_at, appointment_id in _fetch(conn, stmt):
         if (talker_id, person_id) in pairs:
             at = datetime.fromisoformat(starts_at)
             insort(booked[talker_id, person_id], (at, appointment_id))
@@ -480,7 +496,7 @@ def _triggers(conn: Connection) -> list[tuple[int, int, str, TriggerKind, date, 
     )
     return [
         (trigger_id, person_id, name, _KINDS[kind], parse(occurred), parse(due))
-        for trigger_id, person_id, name, kind, occurred, due in conn.execute(stmt).all()
+        for trigger_id, person_id, name, kind, occurred, due in _fetch(conn, stmt)
     ]
 
 

@@ -16,8 +16,9 @@ overdue, a period's start and end), so catching up never floods.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -26,6 +27,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Select,
     String,
     func,
     insert,
@@ -217,25 +219,58 @@ class ReminderService:
         It is `now` or earlier when something is due already; None when nothing is ahead.
         """
         now = now or self._ctx.now()
-        # Asked after every change: only times, no reminder objects (the period ones are few).
-        data = self._read(now)
-        rules, states = data.rules, data.states
-        period_reminders, later = rules.periods(data.report, data.plans)
-        stages = [(r.key, r.due_at) for r in period_reminders]
-        for _, uuid, _, _, starts_at, updated_at in data.appointments:
-            stages += rules.appointment_stages(uuid, starts_at, updated_at)
-        for _, uuid, _, _, due_on, created_at in data.items:
-            stages += rules.follow_up_stages(uuid, due_on, created_at)
-        for _, uuid, _, _, _, due_on, created_at in data.triggers:
-            stages += rules.trigger_stages(uuid, due_on, created_at)
-        best: datetime | None = None
-        stages.sort(key=lambda stage: stage[1])
-        for key, due_at in stages:
-            if best is not None and due_at >= best:
-                break  # a reminder never comes before it is due: none later can be earlier
-            at = _comes_at(states.get(key), due_at)
-            if at is not None and (best is None or at < best):
-                best = at
+        day = now.date()
+        report = self._coverage.report(day)
+        # Asked after every change: only times, no reminder objects. Each kind of record is
+        # read in the order of its first reminder and left as soon as none can come earlier
+        # than the best time found; reminder states are read only for the keys looked at.
+        with self._ctx.db.reading() as conn:
+            overrides = read_overrides(conn)
+            plans = {
+                pid: (uuid, created)
+                for pid, uuid, created in conn.execute(
+                    select(talk_plan.c.id, talk_plan.c.uuid, talk_plan.c.created_at)
+                ).all()
+            }
+            last = _last_day(conn, day)
+            calendar = self._calendar.calendar_with(overrides, range(day.year - 1, last.year + 2))
+            rules = _Rules(calendar, self.settings)
+            period_reminders, later = rules.periods(report, plans)
+            earliest = _Earliest(conn)
+            earliest.offer([(r.key, r.due_at) for r in period_reminders])
+            parse_at, parse_day = datetime.fromisoformat, date.fromisoformat
+            appointments = (
+                (rules.appointment_first(starts), rules.appointment_stages, uuid, starts, updated)
+                for _, uuid, _, _, starts, updated in (
+                    (*row[:4], parse_at(row[4]), row[5])
+                    for row in _rows(conn, _appointment_stmt(day))
+                )
+            )
+            items = (
+                (rules.follow_up_first(due), rules.follow_up_stages, uuid, due, created)
+                for uuid, due, created in (
+                    (row[1], parse_day(row[4]), row[5]) for row in _rows(conn, _follow_up_stmt())
+                )
+            )
+            triggers = (
+                (rules.trigger_first(due), rules.trigger_stages, uuid, due, created)
+                for uuid, due, created in (
+                    (row[1], parse_day(row[5]), row[6]) for row in _rows(conn, _trigger_stmt())
+                )
+            )
+            # All records by their first reminder: stop at the first that cannot come earlier.
+            batch: list[tuple[str, datetime]] = []
+            for first, stages, uuid, on, stamp in heapq.merge(
+                appointments, items, triggers, key=lambda record: record[0]
+            ):
+                if earliest.beyond(first):
+                    break
+                batch += stages(uuid, on, parse_at(stamp))
+                if len(batch) >= 128:
+                    earliest.offer(batch)
+                    batch = []
+            earliest.offer(batch)
+        best = earliest.best
         ahead = [t for t in later if t > now]
         if best is not None:
             ahead.append(best)
@@ -452,6 +487,12 @@ class _Rules:
         """The keys and due times of `appointment`, without the reminders."""
         return [(key, at) for _, key, at in self._appointment(uuid, starts_at, updated_at)]
 
+    def appointment_first(self, starts_at: datetime) -> datetime:
+        """No stage of an appointment starting at `starts_at` is due earlier (rises with it)."""
+        return min(
+            self._morning(self._previous(starts_at.date())), starts_at - self._settings.soon_before
+        )
+
     def _appointment(
         self, uuid: str, starts_at: datetime, updated_at: datetime
     ) -> list[tuple[ReminderKind, str, datetime]]:
@@ -550,6 +591,10 @@ class _Rules:
         """The keys and due times of `follow_up`, without the reminders."""
         return [(key, at) for _, key, at in self._follow_up(uuid, due_on, created_at)]
 
+    def follow_up_first(self, due_on: date) -> datetime:
+        """No stage of a follow-up due on `due_on` is due earlier (rises with it)."""
+        return self._morning(self._previous(due_on, include=True))
+
     def _follow_up(
         self, uuid: str, due_on: date, created_at: datetime
     ) -> list[tuple[ReminderKind, str, datetime]]:
@@ -599,6 +644,10 @@ class _Rules:
         """The keys and due times of `trigger`, without the reminders."""
         return [(key, at) for _, key, at in self._trigger(uuid, due_on, created_at)]
 
+    def trigger_first(self, due_on: date) -> datetime:
+        """No stage of a trigger due on `due_on` is due earlier (rises with it)."""
+        return self._morning(self._previous(due_on))
+
     def _trigger(
         self, uuid: str, due_on: date, created_at: datetime
     ) -> list[tuple[ReminderKind, str, datetime]]:
@@ -617,12 +666,10 @@ class _Rules:
 # -- reading and writing ------------------------------------------------------------
 
 
-def _appointment_rows(
-    conn: Connection, day: date
-) -> list[tuple[int, str, int, str, datetime, datetime]]:
+def _appointment_stmt(day: date) -> Select[Any]:
     """Planned appointments from the start of `day` on (earlier ones are past reminding)."""
     a = appointment.c
-    stmt = (
+    return (
         select(a.id, a.uuid, a.person_id, person.c.name, _text(a.starts_at), _text(a.updated_at))
         .join(person, person.c.id == a.person_id)
         .where(
@@ -631,17 +678,24 @@ def _appointment_rows(
         )
         .order_by(a.starts_at, a.id)
     )
+
+
+def _appointment_rows(
+    conn: Connection, day: date
+) -> list[tuple[int, str, int, str, datetime, datetime]]:
     parse = datetime.fromisoformat
     return [
         (appointment_id, uuid, person_id, name, parse(starts_at), parse(updated_at))
-        for appointment_id, uuid, person_id, name, starts_at, updated_at in conn.execute(stmt).all()
+        for appointment_id, uuid, person_id, name, starts_at, updated_at in conn.execute(
+            _appointment_stmt(day)
+        ).all()
     ]
 
 
-def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, date, datetime]]:
-    """Open follow-ups that have a due date."""
+def _follow_up_stmt() -> Select[Any]:
+    """Open follow-ups that have a due date, the earliest due first."""
     f = follow_up.c
-    stmt = (
+    return (
         select(
             f.id,
             f.uuid,
@@ -654,19 +708,22 @@ def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, d
         .where(f.status.in_(OPEN_STATES), f.due_on.is_not(None))
         .order_by(f.due_on, f.id)
     )
+
+
+def _follow_up_rows(conn: Connection) -> list[tuple[int, str, int | None, str, date, datetime]]:
     day, at = date.fromisoformat, datetime.fromisoformat
     return [
         (item_id, uuid, person_id, name, day(due_on), at(created_at))
-        for item_id, uuid, person_id, name, due_on, created_at in conn.execute(stmt).all()
+        for item_id, uuid, person_id, name, due_on, created_at in conn.execute(
+            _follow_up_stmt()
+        ).all()
     ]
 
 
-def _trigger_rows(
-    conn: Connection,
-) -> list[tuple[int, str, int, str, TriggerKind, date, datetime]]:
+def _trigger_stmt() -> Select[Any]:
     """Triggers not yet answered by a talk, of people still here (as coverage lists them)."""
     t = talk_trigger.c
-    stmt = (
+    return (
         select(
             t.id,
             t.uuid,
@@ -680,11 +737,72 @@ def _trigger_rows(
         .where(t.talk_id.is_(None), person.c.active)
         .order_by(t.due_on, t.id)
     )
+
+
+def _trigger_rows(
+    conn: Connection,
+) -> list[tuple[int, str, int, str, TriggerKind, date, datetime]]:
     day, at = date.fromisoformat, datetime.fromisoformat
     return [
         (trigger_id, uuid, person_id, name, TriggerKind(kind), day(due_on), at(created_at))
-        for trigger_id, uuid, person_id, name, kind, due_on, created_at in conn.execute(stmt).all()
+        for trigger_id, uuid, person_id, name, kind, due_on, created_at in conn.execute(
+            _trigger_stmt()
+        ).all()
     ]
+
+
+def _rows(conn: Connection, stmt: Select[Any]) -> Iterator[Sequence[Any]]:
+    """The rows of `stmt` as they are asked for, so a caller that has seen enough reads no more."""
+    result = conn.execute(stmt)
+    try:
+        for rows in result.partitions(64):
+            yield from rows
+    finally:
+        result.close()
+
+
+def _last_day(conn: Connection, day: date) -> date:
+    """The last day any appointment, follow-up or trigger falls on (the calendar's reach)."""
+    a, f, t = appointment.c, follow_up.c, talk_trigger.c
+    stmt = select(
+        select(func.max(func.date(a.starts_at, type_=String)))
+        .where(
+            a.status == AppointmentStatus.PLANNED.value,
+            a.starts_at >= datetime.combine(day, time()),
+        )
+        .scalar_subquery(),
+        select(func.max(_text(f.due_on)))
+        .where(f.status.in_(OPEN_STATES), f.due_on.is_not(None))
+        .scalar_subquery(),
+        select(func.max(_text(t.due_on)))
+        .join(person, person.c.id == t.person_id)
+        .where(t.talk_id.is_(None), person.c.active)
+        .scalar_subquery(),
+    )
+    found = [date.fromisoformat(v[:10]) for v in conn.execute(stmt).one() if v is not None]
+    return max([day, *found])
+
+
+class _Earliest:
+    """The earliest time a reminder comes among the stages offered; states read as needed."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.best: datetime | None = None
+
+    def beyond(self, due_at: datetime) -> bool:
+        """Nothing due at `due_at` or later can come before the best time found."""
+        return self.best is not None and due_at >= self.best
+
+    def offer(self, stages: list[tuple[str, datetime]]) -> None:
+        stages = [stage for stage in stages if not self.beyond(stage[1])]
+        if not stages:
+            return
+        states = _states(self._conn, [key for key, _ in stages])
+        for key, due_at in stages:
+            at = _comes_at(states.get(key), due_at)
+            if at is not None and (self.best is None or at < self.best):
+                self.best = at
 
 
 def _text(column: ColumnElement[Any]) -> ColumnElement[str]:
@@ -715,11 +833,14 @@ class _States:
         return state
 
 
-def _states(conn: Connection) -> _States:
+def _states(conn: Connection, keys: Sequence[str] | None = None) -> _States:
+    """The recorded states (of `keys` only, if given)."""
     r = reminder_event.c
     stmt = select(
         r.key, _text(r.due_at), _text(r.shown_at), _text(r.dismissed_at), _text(r.snoozed_until)
     )
+    if keys is not None:
+        stmt = stmt.where(r.key.in_(keys))
     return _States(
         {
             key: (due, shown, dismissed, snoozed)
