@@ -508,9 +508,9 @@ class _Builder:
         self._event(batch, fid, created, EventKind.CREATED, FollowUpStatus.OPEN, "")
         age = (self.today - item["due_on"]).days
         roll = rng.random()
-        if age > 365:  # old items are closed
+        if age > 90:  # items due over a quarter ago are closed
             status = FollowUpStatus.RESOLVED if roll < 0.93 else FollowUpStatus.UNRESOLVABLE
-        elif age > 30:  # most are done; a few are still being worked on, late
+        elif age > 30:  # most are done; a few are still being worked on, late (≤ 3 months)
             status = (
                 FollowUpStatus.RESOLVED
                 if roll < 0.9
