@@ -582,32 +582,18 @@ class _Rules:
                 person_name=person_name,
                 on=due_on,
             )
-            for kind, key, at in self._follow_up(uuid, due_on, created_at)
+            for kind, key, at in self._due_then_overdue(_FOLLOW_UP, uuid, due_on, created_at)
         ]
 
     def follow_up_stages(
         self, uuid: str, due_on: date, created_at: datetime
     ) -> list[tuple[str, datetime]]:
         """The keys and due times of `follow_up`, without the reminders."""
-        return [(key, at) for _, key, at in self._follow_up(uuid, due_on, created_at)]
+        return self._stages(_FOLLOW_UP, uuid, due_on, created_at)
 
     def follow_up_first(self, due_on: date) -> datetime:
         """No stage of a follow-up due on `due_on` is due earlier (rises with it)."""
-        return self._morning(self._previous(due_on, include=True))
-
-    def _follow_up(
-        self, uuid: str, due_on: date, created_at: datetime
-    ) -> list[tuple[ReminderKind, str, datetime]]:
-        due = self._morning(self._previous(due_on, include=True))
-        overdue = self._morning(self._next(due_on))
-        return [
-            (kind, f"{_PREFIX[kind]}:{uuid}", at)
-            for kind, at in (
-                (ReminderKind.FOLLOW_UP_DUE, due),
-                (ReminderKind.FOLLOW_UP_OVERDUE, overdue),
-            )
-            if at >= created_at
-        ]
+        return self._first(_FOLLOW_UP, due_on)
 
     def trigger(
         self,
@@ -635,32 +621,52 @@ class _Rules:
                 on=due_on,
                 trigger_kind=kind,
             )
-            for reminder, key, at in self._trigger(uuid, due_on, created_at)
+            for reminder, key, at in self._due_then_overdue(_TRIGGER, uuid, due_on, created_at)
         ]
 
     def trigger_stages(
         self, uuid: str, due_on: date, created_at: datetime
     ) -> list[tuple[str, datetime]]:
         """The keys and due times of `trigger`, without the reminders."""
-        return [(key, at) for _, key, at in self._trigger(uuid, due_on, created_at)]
+        return self._stages(_TRIGGER, uuid, due_on, created_at)
 
     def trigger_first(self, due_on: date) -> datetime:
         """No stage of a trigger due on `due_on` is due earlier (rises with it)."""
-        return self._morning(self._previous(due_on))
+        return self._first(_TRIGGER, due_on)
 
-    def _trigger(
-        self, uuid: str, due_on: date, created_at: datetime
+    def _first(self, rule: _DueRule, due_on: date) -> datetime:
+        return self._morning(self._previous(due_on, include=rule.on_due_day))
+
+    def _stages(
+        self, rule: _DueRule, uuid: str, due_on: date, created_at: datetime
+    ) -> list[tuple[str, datetime]]:
+        return [(key, at) for _, key, at in self._due_then_overdue(rule, uuid, due_on, created_at)]
+
+    def _due_then_overdue(
+        self, rule: _DueRule, uuid: str, due_on: date, created_at: datetime
     ) -> list[tuple[ReminderKind, str, datetime]]:
-        due = self._morning(self._previous(due_on))
+        """A reminder when due and one when overdue, each at 09:00 on a working day; none for
+        a time that had passed when the record was made."""
         overdue = self._morning(self._next(due_on))
         return [
             (kind, f"{_PREFIX[kind]}:{uuid}", at)
-            for kind, at in (
-                (ReminderKind.TRIGGER_DUE, due),
-                (ReminderKind.TRIGGER_OVERDUE, overdue),
-            )
+            for kind, at in ((rule.due, self._first(rule, due_on)), (rule.overdue, overdue))
             if at >= created_at
         ]
+
+
+@dataclass(frozen=True)
+class _DueRule:
+    """Which kinds a dated record reminds with, and whether on its due day itself
+    (a follow-up) or the working day before (a talk called for by an event)."""
+
+    due: ReminderKind
+    overdue: ReminderKind
+    on_due_day: bool
+
+
+_FOLLOW_UP = _DueRule(ReminderKind.FOLLOW_UP_DUE, ReminderKind.FOLLOW_UP_OVERDUE, True)
+_TRIGGER = _DueRule(ReminderKind.TRIGGER_DUE, ReminderKind.TRIGGER_OVERDUE, False)
 
 
 # -- reading and writing ------------------------------------------------------------
