@@ -70,8 +70,8 @@ def agenda_document(agenda: Agenda) -> dict[str, Any]:
             "triggers": len(agenda.triggers),
             "appointments_today": len(agenda.today),
             "appointments_later_this_week": len(agenda.later_this_week),
-            "follow_ups_overdue": len(agenda.follow_ups_overdue),
-            "follow_ups_due": len(agenda.follow_ups_due),
+            "follow_ups_overdue": agenda.follow_ups_overdue_count,
+            "follow_ups_due": agenda.follow_ups_due_count,
         },
         "appointments": {
             "today": [_appointment(a) for a in agenda.today],

@@ -99,6 +99,8 @@ class Agenda:
     triggers: tuple[WaitingTrigger, ...]
     follow_ups_overdue: tuple[FollowUpListRow, ...]
     follow_ups_due: tuple[FollowUpListRow, ...]
+    follow_ups_overdue_count: int  # all of them, also when only the first few are listed
+    follow_ups_due_count: int
 
     @property
     def people_overdue(self) -> int:
@@ -118,7 +120,7 @@ class Agenda:
         """The count the navigation shows beside Today: talks owed now and follow-ups late."""
         overdue_triggers = sum(1 for t in self.triggers if t.state is CoverageState.OVERDUE)
         return (
-            self.people_due + self.people_overdue + overdue_triggers + len(self.follow_ups_overdue)
+            self.people_due + self.people_overdue + overdue_triggers + self.follow_ups_overdue_count
         )
 
 
@@ -137,7 +139,9 @@ class AgendaService:
         self._plans = plans
         self._follow_ups = follow_ups
 
-    def agenda(self, on: date | None = None) -> Agenda:
+    def agenda(self, on: date | None = None, follow_up_lines: int | None = None) -> Agenda:
+        """The agenda of `on` (default today). With `follow_up_lines`, only that many
+        follow-ups of each group are read (the rest are counted): a glance needs no more."""
         day = on or today_of(self._ctx.clock)
         week_end = day + timedelta(days=6 - day.weekday())
         report = self._coverage.report(day)
@@ -145,10 +149,14 @@ class AgendaService:
         booked = self._plans.appointments(
             datetime.combine(day, time()), datetime.combine(week_end + timedelta(days=1), time())
         )
-        soon = self._follow_ups.list_follow_ups(
-            FollowUpFilter(open_only=True, overdue_on=day + timedelta(days=FOLLOW_UP_DAYS + 1)),
-            page=_FOLLOW_UP_PAGE,
+        late = FollowUpFilter(open_only=True, overdue_on=day)
+        soon = FollowUpFilter(
+            open_only=True, due_from=day, overdue_on=day + timedelta(days=FOLLOW_UP_DAYS + 1)
         )
+        page = _FOLLOW_UP_PAGE if follow_up_lines is None else Page(limit=follow_up_lines)
+        overdue = tuple(self._follow_ups.list_follow_ups(late, page=page))
+        due = tuple(self._follow_ups.list_follow_ups(soon, page=page))
+        counted = follow_up_lines is not None
         return Agenda(
             on=day,
             week_end=week_end,
@@ -156,6 +164,10 @@ class AgendaService:
             later_this_week=tuple(a for a in booked if a.starts_at >= tomorrow),
             plans=tuple(PlanAgenda.of(p) for p in report.plans),
             triggers=report.triggers,
-            follow_ups_overdue=tuple(f for f in soon if f.due_on is not None and f.due_on < day),
-            follow_ups_due=tuple(f for f in soon if f.due_on is not None and f.due_on >= day),
+            follow_ups_overdue=overdue,
+            follow_ups_due=due,
+            follow_ups_overdue_count=self._follow_ups.count_follow_ups(late)
+            if counted
+            else len(overdue),
+            follow_ups_due_count=self._follow_ups.count_follow_ups(soon) if counted else len(due),
         )

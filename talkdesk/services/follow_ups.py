@@ -125,6 +125,7 @@ class FollowUpFilter:
     handler: str | None = None
     source: FollowUpSource | None = None
     overdue_on: date | None = None
+    due_from: date | None = None
     feedback_owed: bool = False
     talk_id: int | None = None
 
@@ -350,6 +351,7 @@ _CONDITIONS: dict[str, ColumnElement[bool]] = {
         follow_up.c.status.in_(OPEN_STATES),
         follow_up.c.due_on < bindparam("overdue_on", type_=Date),
     ),
+    "due_from": follow_up.c.due_on >= bindparam("due_from", type_=Date),
     # Closed, not yet told, and there is someone to tell (a person or a ticket holder).
     "feedback_owed": and_(
         follow_up.c.status.in_(CLOSED_STATES),
@@ -372,6 +374,7 @@ def _where(conn: Connection, flt: FollowUpFilter) -> tuple[tuple[str, ...], dict
         "handler": flt.handler,
         "source": None if flt.source is None else flt.source.value,
         "overdue_on": flt.overdue_on,
+        "due_from": flt.due_from,
         "feedback_owed": flt.feedback_owed or None,
     }
     used = {name: value for name, value in values.items() if value is not None}

@@ -127,3 +127,20 @@ def test_the_agenda_is_read_in_a_few_queries(
         event.remove(engine, "before_cursor_execute", count)
     selects = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
     assert len(selects) <= 12
+
+
+def test_a_glance_reads_the_first_follow_ups_and_counts_the_rest(
+    services: Services, office: Office
+) -> None:
+    for i in range(5):
+        services.follow_ups.create(
+            FollowUpInput(f"事项{i}", office.zhang, due_on=date(2026, 11, 1 + i))
+        )
+    services.follow_ups.create(FollowUpInput("本周事项", office.li, due_on=date(2026, 11, 26)))
+    full = services.agenda.agenda(date(2026, 11, 24))
+    glance = services.agenda.agenda(date(2026, 11, 24), follow_up_lines=2)
+    assert len(full.follow_ups_overdue) == 5 and full.follow_ups_overdue_count == 5
+    assert [f.title for f in glance.follow_ups_overdue] == ["事项0", "事项1"]
+    assert glance.follow_ups_overdue_count == 5
+    assert glance.follow_ups_due_count == full.follow_ups_due_count == 1
+    assert glance.attention == full.attention

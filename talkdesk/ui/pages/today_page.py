@@ -362,7 +362,9 @@ class TodayPage(ContentPage):
 
         agendas = services.agenda
         self._runner.submit(read_figures, on_success=self._show_figures)
-        self._runner.submit(lambda: agendas.agenda(today), on_success=self._show_agenda)
+        self._runner.submit(
+            lambda: agendas.agenda(today, follow_up_lines=LINES_SHOWN), on_success=self._show_agenda
+        )
 
     def _show_figures(self, overview: Overview) -> None:
         now = self._services.session.context.now()
@@ -388,7 +390,7 @@ class TodayPage(ContentPage):
                 PageId.PLANS: agenda.people_due + agenda.people_overdue,
                 PageId.FOLLOW_UPS: self.overview.overdue_follow_ups
                 if self.overview is not None
-                else len(agenda.follow_ups_overdue),
+                else agenda.follow_ups_overdue_count,
             }
         )
 
@@ -547,12 +549,14 @@ class TodayPage(ContentPage):
     def _show_follow_ups(self, agenda: Agenda) -> None:
         section = self.follow_ups_section
         overdue, due = agenda.follow_ups_overdue, agenda.follow_ups_due
-        section.clear(len(overdue) + len(due))
-        for title, rows, state, choice in (
-            (self.tr("Overdue"), overdue, CoverageState.OVERDUE, "overdue"),
+        overdue_count, due_count = agenda.follow_ups_overdue_count, agenda.follow_ups_due_count
+        section.clear(overdue_count + due_count)
+        for title, rows, count, state, choice in (
+            (self.tr("Overdue"), overdue, overdue_count, CoverageState.OVERDUE, "overdue"),
             (
                 self.tr("Due within %n day(s)", "", FOLLOW_UP_DAYS),
                 due,
+                due_count,
                 CoverageState.DUE,
                 "not_closed",
             ),
@@ -562,7 +566,7 @@ class TodayPage(ContentPage):
                 section.add_note(self.tr("None"))
             for row in rows[:LINES_SHOWN]:
                 self._line(section, self._follow_up_line(row, agenda.on, state))
-            self._more(section, len(rows) - LINES_SHOWN, "follow_ups", choice)
+            self._more(section, count - LINES_SHOWN, "follow_ups", choice)
 
     def _follow_up_line(self, row: FollowUpListRow, on: date, state: CoverageState) -> AgendaLine:
         assert row.due_on is not None
