@@ -318,7 +318,7 @@ class GuiShell(QObject):
             from talkdesk.ui.pages.settings_page import SettingsPage
 
             return SettingsPage(services, self.runner, self.preferences)
-        return page_classes()[page_id](services, self.runner)
+        return page_class(page_id)(services, self.runner)
 
     def _shown(self, unit: str, notices: list[str]) -> None:
         self.window.set_unit(unit)
@@ -559,26 +559,36 @@ class GuiShell(QObject):
         self.window.hide()
 
 
-def page_classes() -> dict[PageId, Any]:
-    """The content pages, imported when the workspace first opens (not before the first
-    paint); plain import statements, so that packagers (PyInstaller) find them."""
-    from talkdesk.ui.pages.appointments_page import AppointmentsPage
-    from talkdesk.ui.pages.follow_ups_page import FollowUpsPage
-    from talkdesk.ui.pages.people_page import PeoplePage
-    from talkdesk.ui.pages.plans_page import PlansPage
-    from talkdesk.ui.pages.reports_page import ReportsPage
-    from talkdesk.ui.pages.talks_page import TalksPage
-    from talkdesk.ui.pages.today_page import TodayPage
+def page_class(page_id: PageId) -> Any:
+    """The page's class, imported only when it is first built (the first page before the
+    others, after the first paint); plain import statements, so packagers find them."""
+    if page_id is PageId.TODAY:
+        from talkdesk.ui.pages.today_page import TodayPage
 
-    return {
-        PageId.TODAY: TodayPage,
-        PageId.PLANS: PlansPage,
-        PageId.APPOINTMENTS: AppointmentsPage,
-        PageId.TALKS: TalksPage,
-        PageId.FOLLOW_UPS: FollowUpsPage,
-        PageId.PEOPLE: PeoplePage,
-        PageId.REPORTS: ReportsPage,
-    }
+        return TodayPage
+    if page_id is PageId.PLANS:
+        from talkdesk.ui.pages.plans_page import PlansPage
+
+        return PlansPage
+    if page_id is PageId.APPOINTMENTS:
+        from talkdesk.ui.pages.appointments_page import AppointmentsPage
+
+        return AppointmentsPage
+    if page_id is PageId.TALKS:
+        from talkdesk.ui.pages.talks_page import TalksPage
+
+        return TalksPage
+    if page_id is PageId.FOLLOW_UPS:
+        from talkdesk.ui.pages.follow_ups_page import FollowUpsPage
+
+        return FollowUpsPage
+    if page_id is PageId.PEOPLE:
+        from talkdesk.ui.pages.people_page import PeoplePage
+
+        return PeoplePage
+    from talkdesk.ui.pages.reports_page import ReportsPage
+
+    return ReportsPage
 
 
 def _refresh(page: QWidget) -> None:
