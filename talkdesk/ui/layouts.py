@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 
 def button_row(left: QWidget, right: QWidget) -> QHBoxLayout:
@@ -12,3 +12,13 @@ def button_row(left: QWidget, right: QWidget) -> QHBoxLayout:
     row.addStretch(1)
     row.addWidget(right)
     return row
+
+
+def error_label() -> QLabel:
+    """A dialog's inline error line: red, wrapped, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName("error")
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    label.hide()
+    return label

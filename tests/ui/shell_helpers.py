@@ -81,3 +81,12 @@ def make_workspace(folder: Path, clock: FixedClock, remember: bool = False) -> s
     code = session.create(PASSWORD, "王主任", "示例局", Role.LEADER, remember=remember)
     session.lock()
     return code
+
+
+def open_shell(qtbot: QtBot, folder: Path, clock: FixedClock) -> GuiShell:
+    """A new workspace in `folder`, the GUI started on it and unlocked with the password."""
+    make_workspace(folder, clock)
+    shell = start_shell(qtbot, folder, clock)
+    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
+    wait_open(qtbot, shell)
+    return shell

@@ -16,6 +16,7 @@ from talkdesk.ui.navigation import PageId
 from tests.ui.shell_helpers import (
     PASSWORD,
     make_workspace,
+    open_shell,
     start_shell,
     type_password,
     unlock_dialog,
@@ -82,10 +83,7 @@ def test_idle_time_locks_and_activity_postpones_it(
     qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     folder = tmp_path / "ws"
-    make_workspace(folder, clock)
-    shell = start_shell(qtbot, folder, clock)
-    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
-    wait_open(qtbot, shell)
+    shell = open_shell(qtbot, folder, clock)
     assert shell.idle_lock.minutes == 10  # the default
 
     clock.set(clock.now() + timedelta(minutes=9))
@@ -133,10 +131,7 @@ def test_lock_forgets_what_the_pages_showed_and_reads_it_again_after_unlock(
     qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     folder = tmp_path / "ws"
-    make_workspace(folder, clock)
-    shell = start_shell(qtbot, folder, clock)
-    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
-    wait_open(qtbot, shell)
+    shell = open_shell(qtbot, folder, clock)
     assert shell.services is not None
     dep, _ = shell.services.people.add_department("办公室")
     shell.services.people.add_person(PersonInput("欧阳秘密", dep.id))
@@ -161,10 +156,7 @@ def test_a_today_card_opens_the_follow_ups_it_counted(
     qtbot: QtBot, tmp_path: Path, clock: FixedClock
 ) -> None:
     folder = tmp_path / "ws"
-    make_workspace(folder, clock)
-    shell = start_shell(qtbot, folder, clock)
-    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
-    wait_open(qtbot, shell)
+    shell = open_shell(qtbot, folder, clock)
     today = shell.window.page(PageId.TODAY)
     qtbot.mouseClick(today.overdue_card, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert shell.window.navigation.current_page() is PageId.FOLLOW_UPS

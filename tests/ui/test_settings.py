@@ -17,6 +17,7 @@ from tests.helpers.memory_keyring import MemoryKeyring
 from tests.ui.shell_helpers import (
     PASSWORD,
     make_workspace,
+    open_shell,
     set_up,
     start_shell,
     type_password,
@@ -27,10 +28,7 @@ from tests.ui.shell_helpers import (
 
 def open_settings(qtbot: QtBot, tmp_path: Path, clock: FixedClock) -> tuple[GuiShell, SettingsPage]:
     folder = tmp_path / "ws"
-    make_workspace(folder, clock)
-    shell = start_shell(qtbot, folder, clock)
-    type_password(qtbot, unlock_dialog(qtbot, shell), PASSWORD)
-    wait_open(qtbot, shell)
+    shell = open_shell(qtbot, folder, clock)
     shell.window.navigation.select(PageId.SETTINGS)
     page = shell.window.page(PageId.SETTINGS)
     assert isinstance(page, SettingsPage)

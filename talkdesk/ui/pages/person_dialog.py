@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from talkdesk.domain.values import Gender
 from talkdesk.services.people import DepartmentRow, PersonInput, PersonRow
 from talkdesk.ui.labels import label
+from talkdesk.ui.layouts import error_label
 
 NO_DATE = QDate(1900, 1, 1)
 """The joined-date field's minimum, shown as 'Not set': a person's joining date may be unknown."""
@@ -65,10 +66,7 @@ class PersonDialog(QDialog):
         self.joined_edit.setMinimumDate(NO_DATE)
         self.joined_edit.setSpecialValueText(self.tr("Not set"))
         self.leader_check = QCheckBox(self.tr("Leader (can hold talks)"))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)

@@ -31,6 +31,7 @@ from talkdesk.domain.values import CadenceKind
 from talkdesk.services.people import DepartmentRow
 from talkdesk.services.plans import PersonChoice, PlanInput
 from talkdesk.ui.labels import label
+from talkdesk.ui.layouts import error_label
 from talkdesk.ui.pages.person_dialog import in_tree_order
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -174,10 +175,7 @@ class PlanDialog(QDialog):
         members_layout.addWidget(members_hint)
 
         # -- bottom --------------------------------------------------------------------
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

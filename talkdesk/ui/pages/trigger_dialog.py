@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from talkdesk.domain.values import TriggerKind
 from talkdesk.services.plans import default_trigger_days
 from talkdesk.ui.labels import label
+from talkdesk.ui.layouts import error_label
 
 
 @dataclass(frozen=True)
@@ -73,10 +74,7 @@ class TriggerDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(200)
         self.note_edit.setPlaceholderText(self.tr("Optional, e.g. what happened"))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c62828;")
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("Person:"), self.person_label)
