@@ -6,7 +6,8 @@
         obsolete ones dropped), then pyside6-lrelease to talkdesk_zh_CN.qm.
     python packaging/translations.py fill FILE.json
         applies {"source": "中文"} (any context) or {"context": {"source": "中文"}},
-        marks them finished, then runs lrelease.
+        marks them finished (a %n message gets its one Chinese plural form), then
+        runs lrelease.
 
 Several people (and helpers) run this at once, so each command holds an
 exclusive lock on /tmp/talkdesk-translations.lock from start to end.
@@ -28,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 TS_FILE = TRANSLATIONS / "talkdesk_zh_CN.ts"
 QM_FILE = TRANSLATIONS / "talkdesk_zh_CN.qm"
-SOURCE_DIRS = (ROOT / "talkdesk" / "ui", ROOT / "talkdesk" / "app")
+SOURCE_DIRS = (ROOT / "talkdesk" / "ui", ROOT / "talkdesk" / "app", ROOT / "talkdesk" / "reports")
 LOCK_FILE = Path("/tmp/talkdesk-translations.lock")
 LANGUAGE = "zh_CN"
 
@@ -101,7 +102,14 @@ def fill(json_file: Path) -> None:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
-            translation.text = text
+            if message.get("numerus") == "yes":
+                # Chinese has one plural form: a single <numerusform>
+                for form in list(translation):
+                    translation.remove(form)
+                translation.text = None
+                ET.SubElement(translation, "numerusform").text = text
+            else:
+                translation.text = text
             translation.attrib.pop("type", None)
             applied += 1
     write_ts(tree, TS_FILE)

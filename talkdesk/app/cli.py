@@ -205,6 +205,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=QT_TRANSLATE_NOOP("cli", "print a machine-readable JSON document"),
     )
 
+    _import_commands(command, hint)
+    _export_commands(command, hint)
+
     restore = command(
         "restore",
         QT_TRANSLATE_NOOP("cli", "restore a backup into a new or empty folder (--data-dir)"),
@@ -221,6 +224,99 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     return parser
+
+
+def _import_commands(command: Any, hint: _Hint) -> None:
+    """`talkdesk import people FILE [--dry-run]`."""
+    imports = command("import", QT_TRANSLATE_NOOP("cli", "import records from a file"))
+    what = imports.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+    people = what.add_parser(
+        "people",
+        help=QT_TRANSLATE_NOOP("cli", "import a roster of people from .xlsx or .csv"),
+        description=QT_TRANSLATE_NOOP(
+            "cli",
+            "import a roster of people from .xlsx or .csv; columns are matched by their "
+            "header names (姓名, 部门, 职务, 性别, 党员, 入职时间 or Name, Department, …)",
+        ),
+        hint=hint,
+    )
+    _common(people, argparse.SUPPRESS)
+    people.add_argument(
+        "file", metavar="FILE", help=QT_TRANSLATE_NOOP("cli", "the .xlsx or .csv file")
+    )
+    people.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP("cli", "check the file and print the report; import nothing"),
+    )
+
+
+def _export_commands(command: Any, hint: _Hint) -> None:
+    """`talkdesk export talk|ledger|report … --out FILE`."""
+    exports = command(
+        "export",
+        QT_TRANSLATE_NOOP(
+            "cli", "write a talk record, the ledger or the evaluation report to a file"
+        ),
+    )
+    what = exports.add_subparsers(dest="what", metavar="WHAT", required=True, parser_class=_Parser)
+
+    def export(name: str, summary: str, suffixes: str) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = what.add_parser(
+            name, help=summary, description=summary, hint=hint
+        )
+        _common(p, argparse.SUPPRESS)
+        p.add_argument("--out", required=True, metavar="FILE", help=suffixes)
+        p.add_argument(
+            "--include-care",
+            action="store_true",
+            help=QT_TRANSLATE_NOOP(
+                "cli", "include care details (the file is then marked 内部资料 注意保密)"
+            ),
+        )
+        return p
+
+    talk = export(
+        "talk",
+        QT_TRANSLATE_NOOP("cli", "one talk as the record form (谈心谈话记录表)"),
+        QT_TRANSLATE_NOOP("cli", "the file to write: .docx or .pdf"),
+    )
+    talk.add_argument("id", metavar="ID", help=QT_TRANSLATE_NOOP("cli", "the talk's number"))
+    ledger = export(
+        "ledger",
+        QT_TRANSLATE_NOOP("cli", "the ledger (台账) of talks and follow-ups for a period"),
+        QT_TRANSLATE_NOOP("cli", "the .xlsx file to write"),
+    )
+    ledger.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("cli", "the first day, as YYYY-MM-DD"),
+    )
+    ledger.add_argument(
+        "--to",
+        dest="date_to",
+        required=True,
+        metavar="DATE",
+        help=QT_TRANSLATE_NOOP("cli", "the last day, as YYYY-MM-DD"),
+    )
+    ledger.add_argument(
+        "--department",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP("cli", "only this department (and those under it)"),
+    )
+    report = export(
+        "report",
+        QT_TRANSLATE_NOOP("cli", "the evaluation report (评估报告) of a quarter or half-year"),
+        QT_TRANSLATE_NOOP("cli", "the .docx file to write"),
+    )
+    report.add_argument(
+        "--period",
+        required=True,
+        metavar="PERIOD",
+        help=QT_TRANSLATE_NOOP("cli", "the period, as 2026Q3 or 2026H2"),
+    )
 
 
 def _common(parser: argparse.ArgumentParser, default: Any) -> None:

@@ -1,4 +1,4 @@
-"""The headless subcommands: init, demo, check, backup, restore, due.
+"""The headless subcommands: init, demo, check, backup, restore, due, import, export.
 
 Each failure a user can meet is a TalkdeskError, worded by `ui.messages` in the
 user's language on one line of stderr, with a non-zero exit status; nothing on
@@ -44,7 +44,8 @@ class _CliError(Exception):
 
 
 def run(args: argparse.Namespace) -> int:
-    translator = cli_i18n.install(getattr(args, "lang", None))
+    # exports draw pages (PDF, charts): an application that can, without a screen
+    translator = cli_i18n.install(getattr(args, "lang", None), gui=args.command == "export")
     log_file = _setup_logging(args)
     try:
         commands: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -54,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
             "backup": cmd_backup,
             "restore": cmd_restore,
             "due": _due,
+            "import": _import,
+            "export": _export,
         }
         return commands[args.command](args)
     except TalkdeskError as exc:
@@ -252,6 +255,26 @@ def _due(args: argparse.Namespace) -> int:
     from talkdesk.app.cli_due import cmd_due
 
     return cmd_due(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from talkdesk.app.cli_import import cmd_import_people
+
+    return cmd_import_people(args)
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.what == "talk":
+        from talkdesk.app.cli_export_talk import cmd_export_talk
+
+        return cmd_export_talk(args)
+    if args.what == "ledger":
+        from talkdesk.app.cli_export_ledger import cmd_export_ledger
+
+        return cmd_export_ledger(args)
+    from talkdesk.app.cli_export_report import cmd_export_report
+
+    return cmd_export_report(args)
 
 
 # -- opening and passwords ----------------------------------------------------------

@@ -26,11 +26,15 @@ def system_is_english() -> bool:
     return QLocale.system().language() == QLocale.Language.English
 
 
-def install(requested: str | None) -> QTranslator | None:
-    """Install the zh_CN catalogue when that is the language; returns it for `remove`."""
+def install(requested: str | None, gui: bool = False) -> QTranslator | None:
+    """Install the zh_CN catalogue when that is the language; returns it for `remove`.
+
+    With `gui`, the application made is one that can lay out text and draw pages (a PDF,
+    a chart) without a screen: Qt's offscreen platform on Linux and the like.
+    """
     app = QCoreApplication.instance()
     if app is None:
-        app = QCoreApplication(sys.argv[:1])
+        app = _drawing_application() if gui else QCoreApplication(sys.argv[:1])
         _alive.append(app)
     if choose(requested) != "zh_CN":
         return None
@@ -40,6 +44,15 @@ def install(requested: str | None) -> QTranslator | None:
         return None
     QCoreApplication.installTranslator(translator)
     return translator
+
+
+def _drawing_application() -> QCoreApplication:
+    from PySide6.QtWidgets import QApplication
+
+    argv = sys.argv[:1]
+    if sys.platform not in ("win32", "darwin"):  # no display needed (a server, a cron job)
+        argv += ["-platform", "offscreen"]
+    return QApplication(argv)
 
 
 def remove(translator: QTranslator | None) -> None:

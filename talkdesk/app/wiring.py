@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from talkdesk.services.reminders import Digest, Reminder
     from talkdesk.services.session import WorkspaceSession
     from talkdesk.ui.digest_dialog import DigestDialog
+    from talkdesk.ui.draft_recovery import DraftRecovery
     from talkdesk.ui.reminders_panel import RemindersPanel
+    from talkdesk.ui.search_panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,8 @@ class GuiShell(QObject):
         reminders: the reminder engine's bridge (`reminders.engine` while open).
         reminders_panel / digest_dialog: the reminder list (once open), the catch-up digest.
         tray: the tray icon, where the system has a tray.
+        search_panel: the search window (Ctrl+F), once asked for.
+        draft_recovery: offers back the talk records a crash left open (`.box` while asked).
 
     Signals:
         quit_requested(): the user chose to quit (setup or password dialog); the app exits.
@@ -115,6 +119,8 @@ class GuiShell(QObject):
         self._closed = False  # shut down: late reports (queued) are dropped
         self.reminders = ReminderBridge(self.runner, clock, make_engine, self)
         self.reminders_panel: RemindersPanel | None = None
+        self.search_panel: SearchPanel | None = None
+        self.draft_recovery: DraftRecovery | None = None
         self.digest_dialog: DigestDialog | None = None
         self.autostart = autostart.for_this_system()
         self.tray = Tray(self) if tray_available() else None
@@ -145,6 +151,8 @@ class GuiShell(QObject):
         self.reminders.digest_ready.connect(self._digest_ready, queued)
         self.runner.operation_did_execute.connect(self._data_changed)
         self.window.reminders_requested.connect(self.show_reminders)
+        self.window.search_requested.connect(self.show_search)
+        self.window.new_talk_requested.connect(self.new_talk)
         # the tray: open, lock, quit
         if self.tray is not None:
             self.tray.open_requested.connect(self.show_window)
@@ -157,11 +165,12 @@ class GuiShell(QObject):
             on_changes = getattr(page, "on_changes", None)
             if on_changes is not None:
                 self.runner.operation_did_execute.connect(on_changes)
-        # today: a card opens the page listing what it counted
+        # a line, a card or a link on one page opens another page (or an item there)
+        for page in self.window.page_widgets():
+            open_page = getattr(page, "open_page", None)
+            if open_page is not None:
+                open_page.connect(self._open_page)
         today = self.window.page(PageId.TODAY)
-        open_page = getattr(today, "open_page", None)
-        if open_page is not None:
-            open_page.connect(self._open_page)
         # today: its agenda's figures become the navigation's counts
         counts_changed = getattr(today, "counts_changed", None)
         if counts_changed is not None:
@@ -301,7 +310,6 @@ class GuiShell(QObject):
     def _services_ready(self, services: Services, unit: str, notices: list[str]) -> None:
         """Build the page in view now and the others once it shows (the first data come first)."""
         self.services = services
-        self._build_reminders_panel(services)
         first = self.window.current_page_id()
         self.window.set_page(first, self._build_page(first, services))
         self._shown(unit, notices)
@@ -332,14 +340,29 @@ class GuiShell(QObject):
         if services is not None:
             # after the first screen's data: the catch-up digest is worth less than a quick start
             self._when_idle(lambda: self._start_reminders(services))
+            self._when_idle(lambda: self._offer_drafts(services))
         self.opened.emit()
 
     def _start_reminders(self, services: Services) -> None:
         if self.window.is_locked:
             return  # locked again before the first data came
+        self._build_reminders_panel(services)  # after the first data: it imports every rule
         self.reminders.start(services.reminders)  # the catch-up digest comes first
         if self.reminders_panel is not None:
             self.reminders_panel.reload()
+
+    def _offer_drafts(self, services: Services) -> None:
+        """Talk records left open by a crash or a power cut: offered back once."""
+        if self.window.is_locked:
+            return
+        if self.draft_recovery is None:
+            from talkdesk.ui.draft_recovery import DraftRecovery
+
+            self.draft_recovery = DraftRecovery(services.talks, self.runner, self.window)
+            self.draft_recovery.open_requested.connect(
+                lambda talk_id: self._open_page(PageId.TALKS.value, f"talk:{talk_id}")
+            )
+        self.draft_recovery.check()
 
     def _when_idle(self, then: Callable[[], None]) -> None:
         """Run `then` once the database thread has nothing left to do (the data are shown)."""
@@ -390,6 +413,8 @@ class GuiShell(QObject):
                 forget()  # no names or notes stay on screen or in the models while locked
         if self.reminders_panel is not None:
             self.reminders_panel.forget()
+        if self.search_panel is not None:
+            self.search_panel.forget()
         if self.tray is not None:
             self.tray.set_locked(True)
         session = self.session
@@ -417,11 +442,39 @@ class GuiShell(QObject):
             self._password_wanted = False
             self._ask_password()
 
+    # -- search and new talk -------------------------------------------------------------------
+
+    def show_search(self) -> None:
+        """Ctrl+F: the search window over talks and follow-ups, its query field focused."""
+        services = self.services
+        if services is None or self.window.is_locked or self._closed:
+            return
+        if self.search_panel is None:
+            from talkdesk.ui.search_panel import SearchPanel
+
+            self.search_panel = SearchPanel(services, self.runner, self.window)
+            self.search_panel.open_page.connect(self._open_page)
+        self.search_panel.show()
+        self.search_panel.raise_()
+        self.search_panel.activateWindow()
+        self.search_panel.focus_query()
+
+    def new_talk(self) -> None:
+        """Ctrl+N anywhere: the Talks page and an empty record form."""
+        if self.services is None or self.window.is_locked or self._closed:
+            return
+        self.window.show_page(PageId.TALKS)
+        forms = getattr(self.window.page(PageId.TALKS), "forms", None)
+        if forms is not None:  # the page is built once the first page's data are shown
+            forms.new_talk()
+
     # -- reminders ----------------------------------------------------------------------------
 
     def _build_reminders_panel(self, services: Services) -> None:
         from talkdesk.ui.reminders_panel import RemindersPanel
 
+        if self.reminders_panel is not None:  # the previous opening's (before a lock)
+            self.reminders_panel.deleteLater()
         panel = RemindersPanel(services.reminders, self.runner, self.window)
         panel.count_changed.connect(self.window.set_reminder_count)
         panel.acted.connect(self.reminders.changed)
@@ -539,6 +592,10 @@ class GuiShell(QObject):
         if self.tray is not None:
             self.tray.hide()
         stop_reminders = self.reminders.detach()
+        for widget in QApplication.topLevelWidgets():
+            # a talk record still open saves its draft as it closes (queued before the lock)
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
 
         def lock_whatever_was_opened() -> None:
             stop_reminders()

@@ -28,6 +28,8 @@ class ErrorCode(StrEnum):
     DUPLICATE = "duplicate"
     LOCKED = "locked"
     FINALISED = "finalised"
+    IMPORT_REFUSED = "import_refused"  # reason: a domain.roster.Refusal; row when known
+    UNDO_REFUSED = "undo_refused"  # reason: a domain.roster.UndoRefusal
     UNEXPECTED = "unexpected"  # a bug: logged by type, worded generically
 
 

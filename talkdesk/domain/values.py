@@ -110,6 +110,7 @@ class AuditAction(StrEnum):
     AMENDED = "amended"
     EXPORTED = "exported"
     IMPORTED = "imported"
+    IMPORT_UNDONE = "import_undone"
     PASSWORD_CHANGED = "password_changed"
     RECOVERED = "recovered"
     BACKED_UP = "backed_up"

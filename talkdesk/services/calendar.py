@@ -10,20 +10,22 @@ is encrypted and travels with the data.
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection
 
 from talkdesk.domain.clock import today
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.workdays import WorkingCalendar
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context
-from talkdesk.storage.tables import workspace_info
+from talkdesk.services.info_values import read_json, write_json
 
 OVERRIDES_KEY = "calendar_overrides"
 _log = logging.getLogger(__name__)
@@ -57,6 +59,45 @@ def china_year(year: int) -> YearDays:
     )
 
 
+HOLIDAYS_KEY = "holiday_years"
+
+
+def _parse_years(raw: Any) -> dict[int, YearDays]:
+    try:
+        return {
+            int(year): YearDays(
+                frozenset(map(date.fromisoformat, days["off"])),
+                frozenset(map(date.fromisoformat, days["on"])),
+            )
+            for year, days in raw.items()
+        }
+    except (AttributeError, KeyError, TypeError, ValueError):
+        _log.warning("stored holidays unreadable; asked the package again")
+        return {}
+
+
+def _dump_years(years: dict[int, YearDays]) -> dict[str, Any]:
+    return {
+        str(year): {
+            "off": sorted(d.isoformat() for d in days.holidays),
+            "on": sorted(d.isoformat() for d in days.working_weekend_days),
+        }
+        for year, days in years.items()
+    }
+
+
+def _package_stamp() -> str:
+    """Changes when the `holidays` package is upgraded (without importing it)."""
+    spec = importlib.util.find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return ""
+    try:
+        info = (Path(spec.origin).parent / "countries" / "china.py").stat()
+    except OSError:
+        return ""
+    return f"{info.st_size}-{info.st_mtime_ns}"
+
+
 class CalendarService:
     """Builds the working calendar of the years asked for; reads and sets the user's overrides.
 
@@ -64,7 +105,8 @@ class CalendarService:
     program runs); the overrides are read from the workspace each time.
     """
 
-    def __init__(self, ctx: Context, source: Callable[[int], YearDays] = china_year) -> None:
+    def __init__(self, ctx: Context, source: Callable[[int], YearDays] | None = None) -> None:
+        """`source`: another calendar's years (tests); by default the package's, stored."""
         self._ctx = ctx
         self._source = source
         self._years: dict[int, YearDays] = {}
@@ -82,19 +124,48 @@ class CalendarService:
         if years is None:
             this = today(self._ctx.clock).year
             years = range(this - 1, this + 2)
+        years = list(years)
+        self._load([y for y in years if y not in self._years])
         off: set[date] = set()
         on: set[date] = set()
         for year in years:
-            known = self._year(year)
+            known = self._years[year]
             off |= known.holidays
             on |= known.working_weekend_days
         base = WorkingCalendar(frozenset(off), frozenset(on))
         return base.with_overrides((o.day, o.working) for o in overrides)
 
-    def _year(self, year: int) -> YearDays:
-        if year not in self._years:
-            self._years[year] = self._source(year)
-        return self._years[year]
+    def _load(self, missing: list[int]) -> None:
+        if not missing:
+            return
+        source = self._source
+        if source is not None:
+            self._years.update((year, source(year)) for year in missing)
+        else:
+            self._years.update(self._stored_years(missing))
+
+    def _stored_years(self, wanted: list[int]) -> dict[int, YearDays]:
+        """The package's answers, kept in the workspace until the package changes.
+
+        Importing `holidays` and building a year costs 100–300 ms, on the way to
+        the first screen's figures; the stored answers are read in a millisecond.
+        Years not stored yet are asked of the package (with their neighbours, which
+        the next question will want) and stored in one write.
+        """
+        stamp = _package_stamp()
+        with self._ctx.db.reading() as conn:
+            stored = read_json(conn, HOLIDAYS_KEY)
+        raw: dict[str, Any] = {}
+        if stamp and isinstance(stored, dict) and stored.get("stamp") == stamp:
+            raw = stored.get("years", {})
+        years = _parse_years(raw)
+        asked = {y + d for y in wanted if y not in years for d in (-1, 0, 1)} - set(years)
+        if asked:
+            for year in sorted(asked):
+                years[year] = china_year(year)
+            with self._ctx.db.transaction(changes_records=False) as conn:
+                write_json(conn, HOLIDAYS_KEY, {"stamp": stamp, "years": _dump_years(years)})
+        return years
 
     # -- the user's overrides ---------------------------------------------------
 
@@ -134,9 +205,7 @@ def read_overrides(conn: Connection) -> list[CalendarOverride]:
 
 
 def _read(conn: Connection) -> list[CalendarOverride]:
-    raw = conn.execute(
-        select(workspace_info.c.value).where(workspace_info.c.key == OVERRIDES_KEY)
-    ).scalar_one_or_none()
+    raw = read_json(conn, OVERRIDES_KEY)
     if not raw:
         return []
     try:
@@ -144,7 +213,7 @@ def _read(conn: Connection) -> list[CalendarOverride]:
             CalendarOverride(
                 date.fromisoformat(item["date"]), bool(item["working"]), str(item.get("note", ""))
             )
-            for item in json.loads(raw)
+            for item in raw
         )
     except (ValueError, TypeError, KeyError):
         # Written only by this module; if damaged, the package's calendar still stands.
@@ -153,8 +222,8 @@ def _read(conn: Connection) -> list[CalendarOverride]:
 
 
 def _write(conn: Connection, overrides: list[CalendarOverride]) -> None:
-    value = json.dumps(
-        [{"date": o.day.isoformat(), "working": o.working, "note": o.note} for o in overrides]
+    write_json(
+        conn,
+        OVERRIDES_KEY,
+        [{"date": o.day.isoformat(), "working": o.working, "note": o.note} for o in overrides],
     )
-    conn.execute(delete(workspace_info).where(workspace_info.c.key == OVERRIDES_KEY))
-    conn.execute(insert(workspace_info).values(key=OVERRIDES_KEY, value=value))

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import functools
 import secrets
+import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -22,6 +23,7 @@ from sqlalchemy import (
     bindparam,
     func,
     insert,
+    literal_column,
     or_,
     select,
     update,
@@ -30,6 +32,7 @@ from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import ALPHABET
+from talkdesk.domain.search_terms import match_expression
 from talkdesk.domain.values import (
     AuditAction,
     FeedbackHow,
@@ -42,21 +45,27 @@ from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.indexing import follow_up_text
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import Page, enum_parser, insert_id, paged
+from talkdesk.services.query import Page, enum_parser, insert_id, like_pattern, paged
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
-from talkdesk.storage.tables import department, follow_up, follow_up_event, person
+from talkdesk.storage.tables import department, follow_up, follow_up_event, person, talk
 
 OPEN_STATES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)
+TICKET_LEN = 8
+_CONFUSABLE = str.maketrans({"I": "1", "L": "1", "O": "0"})
 CLOSED_STATES = (FollowUpStatus.RESOLVED.value, FollowUpStatus.UNRESOLVABLE.value)
 
 
 class EventKind(StrEnum):
+    """What an event of an item's history records; its note holds the words or the value."""
+
     CREATED = "created"
-    PROGRESS = "progress"
-    STATUS = "status"
-    FEEDBACK = "feedback"
-    CHANGED = "changed"
+    PROGRESS = "progress"  # note: what was done
+    STATUS = "status"  # note: why (the resolution, the reason it cannot be resolved)
+    FEEDBACK = "feedback"  # note: what the person was told
+    CHANGED = "changed"  # what, detail or person edited
+    HANDLER = "handler"  # note: the new handler
+    DUE = "due"  # note: the new due date (ISO), empty when it was cleared
 
 
 @dataclass(frozen=True)
@@ -85,9 +94,19 @@ class FollowUpListRow(NamedTuple):
     status: FollowUpStatus
     feedback_on: date | None
     created_at: datetime
+    ticket_code: str | None = None
 
     def is_overdue(self, today: date) -> bool:
         return not self.status.is_closed and self.due_on is not None and self.due_on < today
+
+    @property
+    def feedback_owed(self) -> bool:
+        """Closed, nobody told yet, and someone to tell (the person or the ticket holder)."""
+        return (
+            self.status.is_closed
+            and self.feedback_on is None
+            and (self.person_id is not None or self.ticket_code is not None)
+        )
 
 
 @dataclass(frozen=True)
@@ -110,6 +129,7 @@ class FollowUpDetail:
     feedback_text: str
     response: Response | None
     events: tuple[FollowUpEvent, ...]
+    talk_held_at: datetime | None = None
 
     @property
     def id(self) -> int:
@@ -118,6 +138,15 @@ class FollowUpDetail:
 
 @dataclass(frozen=True)
 class FollowUpFilter:
+    """Which items a list shows; every field left at its default lets all through.
+
+    Attributes:
+        text: a person's name (any part), pinyin or initials (from the start), words of
+            the item's title, or a ticket code (typed any way: case, dashes, spaces).
+        overdue_on: due before this date (with `due_from`: a window of due dates).
+        no_due: items with no due date.
+    """
+
     status: FollowUpStatus | None = None
     open_only: bool = False
     person_id: int | None = None
@@ -128,6 +157,8 @@ class FollowUpFilter:
     due_from: date | None = None
     feedback_owed: bool = False
     talk_id: int | None = None
+    text: str = ""
+    no_due: bool = False
 
 
 class FollowUpSort(StrEnum):
@@ -137,6 +168,9 @@ class FollowUpSort(StrEnum):
     PERSON = "person"
     HANDLER = "handler"
     TITLE = "title"
+    DEPARTMENT = "department"
+    SOURCE = "source"
+    FEEDBACK = "feedback"
 
 
 _SORT_COLUMNS: dict[FollowUpSort, ColumnElement[Any]] = {
@@ -146,6 +180,9 @@ _SORT_COLUMNS: dict[FollowUpSort, ColumnElement[Any]] = {
     FollowUpSort.PERSON: person.c.pinyin,
     FollowUpSort.HANDLER: follow_up.c.handler,
     FollowUpSort.TITLE: follow_up.c.title,
+    FollowUpSort.DEPARTMENT: department.c.position,
+    FollowUpSort.SOURCE: follow_up.c.source,
+    FollowUpSort.FEEDBACK: follow_up.c.feedback_on,
 }
 
 _LIST_COLUMNS = (
@@ -161,7 +198,9 @@ _LIST_COLUMNS = (
     follow_up.c.status,
     follow_up.c.feedback_on,
     follow_up.c.created_at,
+    follow_up.c.ticket_code,
 )
+_N_LIST = len(_LIST_COLUMNS)
 
 
 class FollowUpsService:
@@ -194,6 +233,17 @@ class FollowUpsService:
             stmt = _joined(select(*_LIST_COLUMNS)).where(follow_up.c.id.in_(ids))
             return {r.id: r for r in map(_list_row, conn.execute(stmt))}
 
+    def handlers(self) -> list[str]:
+        """Everyone who handles an item now, for the handler filter and for completion."""
+        with self._ctx.db.reading() as conn:
+            stmt = (
+                select(follow_up.c.handler)
+                .where(follow_up.c.handler != "")
+                .distinct()
+                .order_by(follow_up.c.handler)
+            )
+            return list(conn.execute(stmt).scalars())
+
     # -- one item -----------------------------------------------------------------
 
     def get(self, item_id: int) -> FollowUpDetail:
@@ -205,7 +255,6 @@ class FollowUpsService:
         if not title:
             raise TalkdeskError(ErrorCode.INVALID_VALUE, field="title")
         now = self._ctx.now()
-        anonymous = data.person_id is None and data.source is FollowUpSource.SUGGESTION_BOX
         with self._ctx.db.transaction() as conn:
             item_id = insert_id(
                 conn,
@@ -214,7 +263,7 @@ class FollowUpsService:
                     source=data.source.value,
                     talk_id=data.talk_id,
                     person_id=data.person_id,
-                    ticket_code=new_ticket_code() if anonymous else None,
+                    ticket_code=new_ticket_code() if _needs_ticket(data) else None,
                     title=title,
                     detail=data.detail.strip(),
                     handler=data.handler.strip(),
@@ -229,17 +278,52 @@ class FollowUpsService:
         return detail, Changes.of(Entity.FOLLOW_UP)
 
     def update(self, item_id: int, data: FollowUpInput) -> tuple[FollowUpDetail, Changes]:
-        """Change what, who handles it and when it is due (not its status)."""
-        if not data.title.strip():
+        """Change what, whom it concerns, who handles it and when it is due (not its status).
+
+        The history says what changed: a new handler and a new due date each get their
+        own event (with the new value), any other edit one "changed" event.
+        """
+        title = data.title.strip()
+        if not title:
             raise TalkdeskError(ErrorCode.INVALID_VALUE, field="title")
-        values = {
-            "title": data.title.strip(),
-            "detail": data.detail.strip(),
-            "handler": data.handler.strip(),
-            "due_on": data.due_on,
-            "person_id": data.person_id,
-        }
-        return self._change(item_id, values, EventKind.CHANGED, None, "")
+        now = self._ctx.now()
+        with self._ctx.db.transaction() as conn:
+            old = conn.execute(
+                select(
+                    follow_up.c.title,
+                    follow_up.c.detail,
+                    follow_up.c.person_id,
+                    follow_up.c.handler,
+                    follow_up.c.due_on,
+                    follow_up.c.source,
+                    follow_up.c.ticket_code,
+                ).where(follow_up.c.id == item_id)
+            ).first()
+            if old is None:
+                raise TalkdeskError(ErrorCode.NOT_FOUND)
+            values: dict[str, object] = {
+                "title": title,
+                "detail": data.detail.strip(),
+                "handler": data.handler.strip(),
+                "due_on": data.due_on,
+                "person_id": data.person_id,
+            }
+            source = _SOURCE(old.source)
+            if old.ticket_code is None and _needs_ticket(replace(data, source=source)):
+                values["ticket_code"] = new_ticket_code()  # made anonymous: someone holds a code
+            conn.execute(
+                update(follow_up).where(follow_up.c.id == item_id).values(**values, updated_at=now)
+            )
+            if (title, values["detail"], data.person_id) != (old.title, old.detail, old.person_id):
+                _event(conn, now, item_id, EventKind.CHANGED, None)
+            if values["handler"] != old.handler:
+                _event(conn, now, item_id, EventKind.HANDLER, None, str(values["handler"]))
+            if data.due_on != old.due_on:
+                _event(conn, now, item_id, EventKind.DUE, None, _iso(data.due_on))
+            _reindex(conn, item_id)
+            detail = _detail(conn, item_id)
+            audit.record(conn, now, AuditAction.CHANGED, "follow_up", detail.row.uuid)
+        return detail, Changes.of(Entity.FOLLOW_UP)
 
     def set_status(
         self, item_id: int, status: FollowUpStatus, note: str = ""
@@ -279,7 +363,7 @@ class FollowUpsService:
     def bulk_update(
         self, item_ids: list[int], handler: str | None = None, due_on: date | None = None
     ) -> Changes:
-        """Give many items a new handler and/or due date in one step."""
+        """Give many items a new handler and/or due date in one step (one transaction)."""
         values: dict[str, object] = {}
         if handler is not None:
             values["handler"] = handler.strip()
@@ -289,14 +373,20 @@ class FollowUpsService:
             return Changes()
         now = self._ctx.now()
         with self._ctx.db.transaction() as conn:
-            conn.execute(
-                update(follow_up)
-                .where(follow_up.c.id.in_(item_ids))
-                .values(**values, updated_at=now)
+            found = list(
+                conn.execute(select(follow_up.c.id).where(follow_up.c.id.in_(item_ids))).scalars()
             )
-            for item_id in item_ids:
-                _event(conn, now, item_id, EventKind.CHANGED, None, "")
-            audit.record(conn, now, AuditAction.CHANGED, "follow_up", count=len(item_ids))
+            if not found:
+                raise TalkdeskError(ErrorCode.NOT_FOUND)
+            conn.execute(
+                update(follow_up).where(follow_up.c.id.in_(found)).values(**values, updated_at=now)
+            )
+            for item_id in found:
+                if "handler" in values:
+                    _event(conn, now, item_id, EventKind.HANDLER, None, str(values["handler"]))
+                if due_on is not None:
+                    _event(conn, now, item_id, EventKind.DUE, None, _iso(due_on))
+            audit.record(conn, now, AuditAction.CHANGED, "follow_up", count=len(found))
         return Changes.of(Entity.FOLLOW_UP)
 
     def _change(
@@ -323,7 +413,29 @@ class FollowUpsService:
 
 def new_ticket_code() -> str:
     """A code for an anonymous suggestion, so an answer can be matched to whoever holds it."""
-    return "".join(secrets.choice(ALPHABET) for _ in range(8))
+    return "".join(secrets.choice(ALPHABET) for _ in range(TICKET_LEN))
+
+
+def ticket_text(code: str) -> str:
+    """A ticket code as it is shown and read out: `ABCD-EFGH`."""
+    half = len(code) // 2
+    return f"{code[:half]}-{code[half:]}" if len(code) == TICKET_LEN else code
+
+
+def normalise_ticket(typed: str) -> str:
+    """The stored form of a ticket code as typed: full-width, case, dashes, spaces and the
+    letters read as digits (I, L, O) forgiven."""
+    plain = unicodedata.normalize("NFKC", typed).upper()
+    return "".join(ch for ch in plain if ch.isalnum()).translate(_CONFUSABLE)
+
+
+def _needs_ticket(data: FollowUpInput) -> bool:
+    """An anonymous item from outside a talk: the code is how its author hears the answer."""
+    return data.person_id is None and data.source is not FollowUpSource.TALK
+
+
+def _iso(value: date | None) -> str:
+    return value.isoformat() if value is not None else ""
 
 
 # -- helpers ----------------------------------------------------------------------
@@ -358,7 +470,40 @@ _CONDITIONS: dict[str, ColumnElement[bool]] = {
         follow_up.c.feedback_on.is_(None),
         or_(follow_up.c.person_id.is_not(None), follow_up.c.ticket_code.is_not(None)),
     ),
+    "no_due": follow_up.c.due_on.is_(None),
 }
+# The conditions on the person's columns: the count joins the person only for these.
+_ON_PERSON = frozenset({"departments"})
+
+# The search text matches any of these, each found through an index (never by reading every
+# item): the people it names, the words of the items (the full-text index), a ticket code.
+_TEXT_PARTS: dict[str, ColumnElement[bool]] = {
+    "people": follow_up.c.person_id.in_(bindparam("people", expanding=True)),
+    "words": follow_up.c.id.in_(
+        select(search_index.record_of(search_index.rowid_column(Index.FOLLOW_UP)))
+        .select_from(search_index.fts_table(Index.FOLLOW_UP))
+        .where(literal_column(Index.FOLLOW_UP.value).op("MATCH")(bindparam("words")))
+    ),
+    # ticket holders are anonymous: the person index finds those few
+    "ticket": and_(follow_up.c.person_id.is_(None), follow_up.c.ticket_code == bindparam("ticket")),
+}
+
+
+# The people a search text names: any part of the name, the start of its pinyin or initials.
+_PEOPLE_NAMED = select(person.c.id).where(
+    or_(
+        person.c.name.like(bindparam("contains"), escape="\\"),
+        person.c.pinyin.like(bindparam("prefix"), escape="\\"),
+        person.c.initials.like(bindparam("prefix"), escape="\\"),
+    )
+)
+
+
+def _condition(name: str) -> ColumnElement[bool]:
+    """A named condition; "text:people+words" is the search text's, of those parts."""
+    if name.startswith("text:"):
+        return or_(*(_TEXT_PARTS[part] for part in name.removeprefix("text:").split("+")))
+    return _CONDITIONS[name]
 
 
 def _where(conn: Connection, flt: FollowUpFilter) -> tuple[tuple[str, ...], dict[str, object]]:
@@ -376,26 +521,72 @@ def _where(conn: Connection, flt: FollowUpFilter) -> tuple[tuple[str, ...], dict
         "overdue_on": flt.overdue_on,
         "due_from": flt.due_from,
         "feedback_owed": flt.feedback_owed or None,
+        "no_due": flt.no_due or None,
     }
     used = {name: value for name, value in values.items() if value is not None}
-    return tuple(used), used
+    params = dict(used)
+    text = flt.text.strip()
+    if text:
+        parts, text_params = _text_search(conn, text)
+        used["text:" + "+".join(parts)] = True
+        params.update(text_params)
+    return tuple(used), params
+
+
+def _text_search(conn: Connection, text: str) -> tuple[list[str], dict[str, object]]:
+    """The parts of the search text's condition that can match, and their parameters."""
+    lowered = text.lower()
+    contains = like_pattern(lowered)
+    prefix = like_pattern(lowered.replace(" ", ""), prefix_only=True)
+    people = conn.execute(_PEOPLE_NAMED, {"contains": contains, "prefix": prefix}).scalars()
+    parts: list[str] = ["people"]
+    params: dict[str, object] = {"people": list(people)}
+    words = match_expression(text)
+    if words is not None:
+        parts.append("words")
+        params["words"] = words
+    ticket = normalise_ticket(text)
+    if len(ticket) == TICKET_LEN and all(ch in ALPHABET for ch in ticket):
+        parts.append("ticket")
+        params["ticket"] = ticket
+    return parts, params
 
 
 @functools.cache
 def _list_select(where: tuple[str, ...], sort: FollowUpSort, descending: bool) -> Select[Any]:
+    """The page's ids first (filtered and sorted on as few columns as possible, often from an
+    index alone), then the rows of just those: sorting whole rows of a big table for one page
+    reads every row (seconds over 80,000 items; the ids alone take milliseconds)."""
     key = _SORT_COLUMNS[sort]
     # Items without a due date sort last either way.
     order = [key.is_(None), key.desc() if descending else key.asc(), follow_up.c.id]
-    stmt = _joined(select(*_LIST_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
-    return paged(stmt.order_by(*order))
+    on_department = sort is FollowUpSort.DEPARTMENT
+    on_person = on_department or sort is FollowUpSort.PERSON or bool(_ON_PERSON & set(where))
+    source: Any = follow_up
+    if on_person:
+        source = source.outerjoin(person, person.c.id == follow_up.c.person_id)
+    if on_department:
+        source = source.outerjoin(department, department.c.id == person.c.department_id)
+    ids = paged(
+        select(follow_up.c.id.label("page_id"))
+        .select_from(source)
+        .where(*(_condition(n) for n in where))
+        .order_by(*order)
+    ).subquery("page")
+    rows = (
+        ids.join(follow_up, follow_up.c.id == ids.c.page_id)
+        .outerjoin(person, person.c.id == follow_up.c.person_id)
+        .outerjoin(department, department.c.id == person.c.department_id)
+    )
+    return select(*_LIST_COLUMNS).select_from(rows).order_by(*order)
 
 
 @functools.cache
 def _count_select(where: tuple[str, ...]) -> Select[Any]:
     stmt = select(func.count()).select_from(follow_up)
-    if "departments" in where:
-        stmt = stmt.join(person, person.c.id == follow_up.c.person_id)
-    return stmt.where(*(_CONDITIONS[n] for n in where))
+    if _ON_PERSON.intersection(where):
+        stmt = stmt.outerjoin(person, person.c.id == follow_up.c.person_id)
+    return stmt.where(*(_condition(n) for n in where))
 
 
 _SOURCE = enum_parser(FollowUpSource)
@@ -404,29 +595,45 @@ _STATUS = enum_parser(FollowUpStatus)
 
 def _list_row(r: Any) -> FollowUpListRow:
     return FollowUpListRow(
-        r[0], r[1], r[2], r[3], r[4], r[5], _SOURCE(r[6]), r[7], r[8], _STATUS(r[9]), r[10], r[11]
+        r[0],
+        r[1],
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        _SOURCE(r[6]),
+        r[7],
+        r[8],
+        _STATUS(r[9]),
+        r[10],
+        r[11],
+        r[12],
     )
 
 
 def _detail(conn: Connection, item_id: int) -> FollowUpDetail:
     row = conn.execute(
-        _joined(
-            select(
-                *_LIST_COLUMNS,
-                follow_up.c.talk_id,
-                follow_up.c.ticket_code,
-                follow_up.c.detail,
-                follow_up.c.resolution,
-                follow_up.c.closed_on,
-                follow_up.c.feedback_how,
-                follow_up.c.feedback_text,
-                follow_up.c.response,
-            )
-        ).where(follow_up.c.id == item_id)
+        select(
+            *_LIST_COLUMNS,
+            follow_up.c.talk_id,
+            follow_up.c.detail,
+            follow_up.c.resolution,
+            follow_up.c.closed_on,
+            follow_up.c.feedback_how,
+            follow_up.c.feedback_text,
+            follow_up.c.response,
+            talk.c.held_at,
+        )
+        .select_from(
+            follow_up.outerjoin(person, person.c.id == follow_up.c.person_id)
+            .outerjoin(department, department.c.id == person.c.department_id)
+            .outerjoin(talk, talk.c.id == follow_up.c.talk_id)
+        )
+        .where(follow_up.c.id == item_id)
     ).first()
     if row is None:
         raise TalkdeskError(ErrorCode.NOT_FOUND)
-    talk_id, ticket, detail, resolution, closed_on, how, feedback, response = row[12:]
+    talk_id, detail, resolution, closed_on, how, feedback, response, held_at = row[_N_LIST:]
     events = tuple(
         FollowUpEvent(at, EventKind(kind), FollowUpStatus(status) if status else None, note)
         for at, kind, status, note in conn.execute(
@@ -443,7 +650,7 @@ def _detail(conn: Connection, item_id: int) -> FollowUpDetail:
     return FollowUpDetail(
         row=_list_row(row),
         talk_id=talk_id,
-        ticket_code=ticket,
+        ticket_code=row.ticket_code,
         detail=detail,
         resolution=resolution,
         closed_on=closed_on,
@@ -451,6 +658,7 @@ def _detail(conn: Connection, item_id: int) -> FollowUpDetail:
         feedback_text=feedback,
         response=Response(response) if response else None,
         events=events,
+        talk_held_at=held_at,
     )
 
 

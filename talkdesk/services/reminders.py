@@ -42,7 +42,7 @@ from talkdesk.domain.values import AppointmentStatus, TriggerKind
 from talkdesk.domain.workdays import WorkingCalendar
 from talkdesk.services.calendar import CalendarService, read_overrides
 from talkdesk.services.context import Context
-from talkdesk.services.coverage import CoverageReport, CoverageService
+from talkdesk.services.coverage import CoverageReport, CoverageService, MemberStatus, PlanCoverage
 from talkdesk.services.follow_ups import OPEN_STATES
 from talkdesk.storage.tables import (
     appointment,
@@ -514,16 +514,20 @@ class _Rules:
 
         The end comes `reminder_lead_days` working days before the period's
         last working day (counting that day). Only while someone is left to talk
-        with; rolling plans have no common period. Also the start of each
-        plan's next period, when the engine must look again.
+        with. Also the start of each plan's next period, when the engine must
+        look again. Rolling plans (every N weeks or months) have no common
+        period: see `_rolling`.
         """
         out: list[Reminder] = []
         later: list[datetime] = []
         for plan in report.plans:
-            period = plan.period
-            if period is None or plan.plan_id not in plans:
+            if plan.plan_id not in plans:
                 continue
             uuid, created = plans[plan.plan_id]
+            period = plan.period
+            if period is None:
+                out += self._rolling(plan, uuid, created)
+                continue
             later.append(self._start(shift_period(plan.cadence.kind, period, 1)))
             left = [m for m in plan.members if m.state is not CoverageState.DONE]
             if not left:
@@ -550,6 +554,43 @@ class _Rules:
                 if at >= created
             ]
         return out, later
+
+    def _rolling(self, plan: PlanCoverage, uuid: str, created: datetime) -> list[Reminder]:
+        """A rolling plan's people, each with their own deadline: `reminder_lead_days`
+        working days before it, one reminder per plan and day for everyone it falls on
+        ("N still to talk with by <the earliest of their deadlines>")."""
+        if plan.reminder_lead_days <= 0:
+            return []
+        by_day: dict[date, list[MemberStatus]] = {}
+        for member in plan.members:
+            if member.state in (CoverageState.DONE, CoverageState.MISSED):
+                continue
+            day = self._lead_day(member.deadline, plan.reminder_lead_days)
+            by_day.setdefault(day, []).append(member)
+        out = []
+        for day, members in sorted(by_day.items()):
+            at = self._morning(day)
+            if at < created:
+                continue
+            out.append(
+                Reminder(
+                    key=f"{_PREFIX[ReminderKind.PERIOD_END]}:{uuid}:rolling-{day.isoformat()}",
+                    kind=ReminderKind.PERIOD_END,
+                    due_at=at,
+                    remind_at=at,
+                    subject_id=plan.plan_id,
+                    subject_uuid=uuid,
+                    plan_name=plan.name,
+                    on=min(m.deadline for m in members),
+                    count=len(members),
+                    scheduled=sum(1 for m in members if m.state is CoverageState.SCHEDULED),
+                )
+            )
+        return out
+
+    def _lead_day(self, deadline: date, lead: int) -> date:
+        last = self._calendar.previous_working_day(deadline, include=True)
+        return self._calendar.add_working_days(last, -(lead - 1))
 
     def _start(self, period: Period) -> datetime:
         return self._morning(self._calendar.next_working_day(period.start, include=True))

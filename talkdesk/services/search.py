@@ -1,16 +1,47 @@
-"""One search over talks and follow-ups, newest first, without private notes unless asked."""
+"""One search over talks and follow-ups: words, names by pinyin or initials, and filters.
+
+A query's words must all occur in a record's text (any length: the index of
+character pairs). A word that is also a person's name, pinyin or initials
+(张三, zhangsan, zs) finds that person's records too, whatever their text.
+Private notes and care reasons are searched only when asked, and a hit found
+only there says so. How keys are found is in `search_plans`; here the hits
+are read, a page at a time, with a snippet around the words.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
+from sqlalchemy import Connection, exists, literal, or_, select
+from sqlalchemy.sql import ColumnElement
+
+from talkdesk.domain.values import CareLevel, FollowUpStatus, TalkKind, Topic
+from talkdesk.services import indexing
 from talkdesk.services.context import Context
 from talkdesk.services.follow_ups import FollowUpsService
+from talkdesk.services.people import department_subtree
+from talkdesk.services.query import like_pattern
+from talkdesk.services.search_plans import Found, Part, Source, run, union
 from talkdesk.services.talks import TalksService
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
+from talkdesk.storage.tables import follow_up, person, talk, talk_amendment, talk_note
+
+SNIPPET_CHARS = 72
+"""About how long a snippet is; the first match sits near its start."""
+
+NAME_CAP = 60
+"""A query word matching more people than this is taken as text only (`zh` while typing
+`zhangsan`): a name finds someone, not a tenth of the roster."""
+
+_TALKS = Source(Index.TALK, talk, talk.c.held_at, talk.c.id)
+_PRIVATE = Source(Index.TALK_PRIVATE, talk, talk.c.held_at, talk.c.id)
+_ITEMS = Source(Index.FOLLOW_UP, follow_up, follow_up.c.created_at, follow_up.c.id)
 
 
 class HitKind(StrEnum):
@@ -18,21 +49,115 @@ class HitKind(StrEnum):
     FOLLOW_UP = "follow_up"
 
 
+class SearchScope(StrEnum):
+    ALL = "all"
+    TALKS = "talks"
+    FOLLOW_UPS = "follow_ups"
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the search box and its filters hold.
+
+    `person` is a name, pinyin or initials, like a word of `text`, but only narrows.
+    Talk kind and topic narrow follow-ups to those raised in such talks.
+    """
+
+    text: str = ""
+    scope: SearchScope = SearchScope.ALL
+    person: str = ""
+    department_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: TalkKind | None = None
+    topic: Topic | None = None
+    include_private: bool = False
+    limit: int = 50
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.text.lower().split()))
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to look for: no words and no person (filters alone list nothing)."""
+        return not self.words and not self.person.strip()
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of a record's text; `marks` are the (start, end) of each match in it."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
 @dataclass(frozen=True)
 class SearchHit:
+    """One record found.
+
+    `by`: the talker of a talk, the handler of a follow-up. `title`: a follow-up's
+    title ("" for a talk). `private`: found only in private notes or the care
+    reason (the snippet is from there). `person_named` / `by_named`: found by the
+    name of the person / of the talker, not by the text.
+    """
+
     kind: HitKind
     id: int
     when: datetime
-    title: str
     person_name: str
-    private: bool  # found only in private notes or care reasons
+    department_name: str
+    by: str
+    title: str
+    snippet: Snippet
+    talk_kind: TalkKind | None = None
+    care: CareLevel = CareLevel.NONE
+    status: FollowUpStatus | None = None
+    private: bool = False
+    person_named: bool = False
+    by_named: bool = False
+
+    @property
+    def by_name(self) -> bool:
+        return self.person_named or self.by_named
 
 
 @dataclass(frozen=True)
 class SearchResult:
-    hits: tuple[SearchHit, ...]
-    talk_count: int
-    follow_up_count: int
+    """The newest hits, and how many there are in all.
+
+    The counts are exact when `exact`; otherwise (filters that cannot be counted
+    cheaply) they are lower bounds, and `more` says there are hits beyond those shown.
+    """
+
+    hits: tuple[SearchHit, ...] = ()
+    talk_count: int = 0
+    follow_up_count: int = 0
+    exact: bool = True
+    more: bool = False
+    words: tuple[str, ...] = ()
+    no_such_person: bool = False  # the person filter matches nobody
+
+    @property
+    def total(self) -> int:
+        return self.talk_count + self.follow_up_count
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    key: int
+    kind: HitKind
+    private: bool = False
+    by_name: bool = False
+
+
+@dataclass
+class _Found:
+    """One kind's keys with what each was found by."""
+
+    found: Found
+    private: set[int] = field(default_factory=set)
+    by_name: set[int] = field(default_factory=set)
 
 
 class SearchService:
@@ -42,37 +167,282 @@ class SearchService:
         self._follow_ups = follow_ups
 
     def search(self, query: str, include_private: bool = False, limit: int = 50) -> SearchResult:
-        """The newest `limit` hits; the first page is taken inside the index, never sorted."""
-        with self._ctx.db.reading() as conn:
-            talk_keys = search_index.find(conn, Index.TALK, query, limit)
-            private_keys: list[int] = []
-            if include_private:
-                found = set(talk_keys)
-                extra = search_index.find(conn, Index.TALK_PRIVATE, query, limit)
-                private_keys = [k for k in extra if k not in found]
-            item_keys = search_index.find(conn, Index.FOLLOW_UP, query, limit)
-            talk_count = search_index.count(conn, Index.TALK, query)
-            item_count = search_index.count(conn, Index.FOLLOW_UP, query)
-        newest = sorted(
-            [(k, HitKind.TALK, False) for k in talk_keys]
-            + [(k, HitKind.TALK, True) for k in private_keys]
-            + [(k, HitKind.FOLLOW_UP, False) for k in item_keys],
-            reverse=True,
-        )[:limit]
-        return SearchResult(self._hits(newest), talk_count, item_count)
+        """The words alone, over talks and follow-ups."""
+        return self.find(SearchQuery(query, include_private=include_private, limit=limit))
 
-    def _hits(self, keys: list[tuple[int, HitKind, bool]]) -> tuple[SearchHit, ...]:
-        talk_ids = [search_index.record_id(k) for k, kind, _ in keys if kind is HitKind.TALK]
-        item_ids = [search_index.record_id(k) for k, kind, _ in keys if kind is HitKind.FOLLOW_UP]
+    def find(self, q: SearchQuery) -> SearchResult:
+        """The newest `q.limit` hits, their counts, and snippets with the words marked."""
+        words = q.words
+        if q.is_empty:
+            return SearchResult(words=words)
+        with self._ctx.db.reading() as conn:
+            chosen_people: list[int] | None = None
+            if q.person.strip():
+                chosen_people = _people_named(conn, q.person)
+                if not chosen_people:
+                    return SearchResult(words=words, no_such_person=True)
+            named = {w: ids for w in words if _may_be_name(w) if (ids := _name_of(conn, w))}
+            departments = (
+                None if q.department_id is None else department_subtree(conn, q.department_id)
+            )
+            filters = _Filters(q, chosen_people, departments)
+            talks = items = _Found(Found.nothing())
+            if q.scope is not SearchScope.FOLLOW_UPS:
+                talks = _search(conn, filters, words, named, _TALKS, q.include_private)
+            if q.scope is not SearchScope.TALKS:
+                items = _search(conn, filters, words, named, _ITEMS, False)
+        chosen = sorted(
+            [_chosen(k, HitKind.TALK, talks) for k in talks.found.keys]
+            + [_chosen(k, HitKind.FOLLOW_UP, items) for k in items.found.keys],
+            key=lambda c: c.key,
+            reverse=True,
+        )
+        return SearchResult(
+            hits=self._hits(chosen[: q.limit], words, set().union(*named.values())),
+            talk_count=talks.found.total,
+            follow_up_count=items.found.total,
+            exact=talks.found.exact and items.found.exact,
+            more=len(chosen) > q.limit,
+            words=words,
+        )
+
+    # -- reading the hits of one page ------------------------------------------------------
+
+    def _hits(
+        self, chosen: list[_Chosen], words: Sequence[str], named: set[int]
+    ) -> tuple[SearchHit, ...]:
+        talk_ids = [search_index.record_id(c.key) for c in chosen if c.kind is HitKind.TALK]
+        item_ids = [search_index.record_id(c.key) for c in chosen if c.kind is HitKind.FOLLOW_UP]
         talks = self._talks.rows_by_id(talk_ids)
         items = self._follow_ups.rows_by_id(item_ids)
+        with self._ctx.db.reading() as conn:
+            public, private = _talk_texts(conn, talk_ids)
+            item_texts = _item_texts(conn, item_ids)
         hits: list[SearchHit] = []
-        for key, kind, private in keys:
-            rid = search_index.record_id(key)
-            if kind is HitKind.TALK and rid in talks:
+        for c in chosen:
+            rid = search_index.record_id(c.key)
+            if c.kind is HitKind.TALK and rid in talks:
                 t = talks[rid]
-                hits.append(SearchHit(kind, rid, t.held_at, t.talker_name, t.person_name, private))
-            elif kind is HitKind.FOLLOW_UP and rid in items:
+                body = (private if c.private else public).get(rid, "")
+                hits.append(
+                    SearchHit(
+                        c.kind,
+                        rid,
+                        t.held_at,
+                        t.person_name,
+                        t.department_name,
+                        t.talker_name,
+                        "",
+                        snippet(body, words),
+                        talk_kind=t.kind,
+                        care=t.care_level,
+                        private=c.private,
+                        person_named=c.by_name and t.person_id in named,
+                        by_named=c.by_name and t.talker_id in named,
+                    )
+                )
+            elif c.kind is HitKind.FOLLOW_UP and rid in items:
                 f = items[rid]
-                hits.append(SearchHit(kind, rid, f.created_at, f.title, f.person_name, False))
+                hits.append(
+                    SearchHit(
+                        c.kind,
+                        rid,
+                        f.created_at,
+                        f.person_name,
+                        f.department_name,
+                        f.handler,
+                        f.title,
+                        snippet(item_texts.get(rid, f.title), words),
+                        status=f.status,
+                        person_named=c.by_name and f.person_id in named,
+                    )
+                )
         return tuple(hits)
+
+
+# -- the parts of one search ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Filters:
+    query: SearchQuery
+    people: list[int] | None
+    departments: list[int] | None
+
+    @property
+    def narrowing(self) -> bool:
+        return self.people is not None or self.departments is not None
+
+    def dates(self) -> tuple[datetime | None, datetime | None]:
+        q = self.query
+        since = None if q.date_from is None else datetime.combine(q.date_from, time.min)
+        before = None
+        if q.date_to is not None:
+            before = datetime.combine(q.date_to + timedelta(days=1), time.min)
+        return since, before
+
+    def conditions(self, source: Source) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        if self.people is not None:
+            out.append(_involving(source, self.people))
+        if self.departments is not None:
+            staff = select(person.c.id).where(person.c.department_id.in_(self.departments))
+            column = talk.c.person_id if source.table is talk else follow_up.c.person_id
+            out.append(column.in_(staff))
+        about = _talk_conditions(self.query)
+        if about and source.table is talk:
+            out.extend(about)
+        elif about:  # follow-ups raised in such talks
+            out.append(exists().where(talk.c.id == follow_up.c.talk_id, *about))
+        return out
+
+
+def _talk_conditions(q: SearchQuery) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if q.kind is not None:
+        out.append(talk.c.kind == q.kind.value)
+    if q.topic is not None:  # topics are stored as "work,life": match whole codes
+        out.append((literal(",") + talk.c.topics + ",").like(f"%,{q.topic.value},%"))
+    return out
+
+
+def _involving(source: Source, people: list[int]) -> ColumnElement[bool]:
+    """A talk with or by one of these people; a follow-up concerning one of them."""
+    if source.table is talk:
+        return or_(talk.c.person_id.in_(people), talk.c.talker_id.in_(people))
+    return follow_up.c.person_id.in_(people)
+
+
+def _search(
+    conn: Connection,
+    filters: _Filters,
+    words: tuple[str, ...],
+    named: dict[str, list[int]],
+    source: Source,
+    include_private: bool,
+) -> _Found:
+    """One kind of record: by text, by name (with the other words as text), privately."""
+    since, before = filters.dates()
+    base = tuple(filters.conditions(source))
+
+    def part(src: Source, text: tuple[str, ...], extra: list[ColumnElement[bool]]) -> Part:
+        narrowing = filters.narrowing or bool(extra)
+        return Part(src, text, (*base, *extra), narrowing, since, before)
+
+    limit = filters.query.limit
+    parts = [part(source, words, [])]
+    found = run(conn, parts[0], limit)
+    out = _Found(found)
+    if named:
+        rest = tuple(w for w in words if w not in named)
+        by_name = part(source, rest, [_involving(source, ids) for ids in named.values()])
+        name_found = run(conn, by_name, limit)
+        out.by_name = set(name_found.keys) - set(found.keys)
+        out.found = union(conn, (parts, found), ([by_name], name_found))
+        parts.append(by_name)
+    if include_private and words:
+        hidden = part(_PRIVATE, words, [])
+        hidden_found = run(conn, hidden, limit)
+        out.private = set(hidden_found.keys) - set(out.found.keys)
+        out.found = union(conn, (parts, out.found), ([hidden], hidden_found))
+    return out
+
+
+def _chosen(key: int, kind: HitKind, found: _Found) -> _Chosen:
+    return _Chosen(key, kind, key in found.private, key in found.by_name)
+
+
+# -- people by name, pinyin or initials ------------------------------------------------------
+
+
+def _may_be_name(word: str) -> bool:
+    """Whether a query word is worth looking up as a name (zs, zhangsan, 张三)."""
+    if word.isascii():
+        return len(word) >= 2 and word.isalpha()
+    return 2 <= len(word) <= 6 and word.isalpha()
+
+
+def _name_of(conn: Connection, word: str) -> list[int]:
+    """The people a query word names: few, else none (see `NAME_CAP`)."""
+    found = _people_named(conn, word)
+    return found if len(found) <= NAME_CAP else []
+
+
+def _people_named(conn: Connection, text: str) -> list[int]:
+    """People (also those who left) named by `text`: exactly (张三, zs, zhangsan) if anyone
+    is, else whose name holds it, or whose initials start with it, or their pinyin (from
+    its third letter: `zh` is half the roster). `zs` is 张三, not also 周书记 (zsj)."""
+    text = text.strip().lower()
+    p = person.c
+    condition: ColumnElement[bool] = p.name.like(like_pattern(text), escape="\\")
+    if text.isascii():
+        prefix = like_pattern(text, prefix_only=True)
+        condition = or_(condition, p.initials.like(prefix, escape="\\"))
+        if len(text) >= 3:
+            condition = or_(condition, p.pinyin.like(prefix, escape="\\"))
+    rows = conn.execute(select(p.id, p.name, p.pinyin, p.initials).where(condition)).all()
+    exact = [r.id for r in rows if text in (r.name, r.pinyin, r.initials)]
+    return exact or [r.id for r in rows]
+
+
+# -- snippets --------------------------------------------------------------------------------
+
+
+def snippet(text: str, words: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet:
+    """About `width` characters of `text` on one line, from shortly before the first word
+    found, with every word found in it marked; the start of the text if none is."""
+    flat = " ".join(text.split())
+    pattern = _pattern(tuple(words))
+    first = pattern.search(flat) if pattern is not None else None
+    start = 0 if first is None else max(0, first.start() - width // 5)
+    end = min(len(flat), start + width)
+    start = max(0, min(start, end - width))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    marks: tuple[tuple[int, int], ...] = ()
+    if pattern is not None:
+        shift = len(prefix) - start
+        marks = tuple(
+            (m.start() + shift, m.end() + shift) for m in pattern.finditer(flat, start, end)
+        )
+    return Snippet(prefix + flat[start:end] + suffix, marks)
+
+
+@functools.lru_cache(maxsize=16)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in longest_first), re.IGNORECASE)
+
+
+def _talk_texts(conn: Connection, ids: list[int]) -> tuple[dict[int, str], dict[int, str]]:
+    """The searched text of each talk: (public, private), as the indexes hold them."""
+    if not ids:
+        return {}, {}
+    n = talk_note.c
+    amended: dict[int, list[str]] = {}
+    for talk_id, text in conn.execute(
+        select(talk_amendment.c.talk_id, talk_amendment.c.text)
+        .where(talk_amendment.c.talk_id.in_(ids))
+        .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
+    ):
+        amended.setdefault(talk_id, []).append(text)
+    public, private = {}, {}
+    for tid, content, problems, suggestions, notes, reason in conn.execute(
+        select(
+            n.talk_id, n.content, n.problems, n.suggestions, n.private_notes, n.care_reason
+        ).where(n.talk_id.in_(ids))
+    ):
+        extra = "\n".join(amended.get(tid, []))
+        public[tid] = indexing.talk_public_text(content, problems, suggestions, extra)
+        private[tid] = indexing.talk_private_text(notes, reason)
+    return public, private
+
+
+def _item_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    f = follow_up.c
+    stmt = select(f.id, f.title, f.detail, f.resolution, f.feedback_text).where(f.id.in_(ids))
+    return {row[0]: indexing.follow_up_text(*row[1:]) for row in conn.execute(stmt)}

@@ -33,6 +33,7 @@ from talkdesk.domain.values import (
 from talkdesk.services import audit, indexing
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
+from talkdesk.services.info_values import read_json, write_json
 from talkdesk.services.people import department_subtree
 from talkdesk.services.query import Page, enum_parser, insert_id, paged
 from talkdesk.storage import search_index
@@ -165,6 +166,14 @@ _LIST_COLUMNS = (
 )
 
 
+OPEN_DRAFTS_KEY = "open_drafts"
+
+
+def _open_drafts(conn: Connection) -> list[int]:
+    ids = read_json(conn, OPEN_DRAFTS_KEY)
+    return [i for i in ids if isinstance(i, int)] if isinstance(ids, list) else []
+
+
 class TalksService:
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
@@ -247,6 +256,34 @@ class TalksService:
                 changes |= _fulfil(conn, now, talk_id, data)
             detail = _detail(conn, talk_id)
         return detail, changes
+
+    # -- drafts left open -----------------------------------------------------------
+
+    def set_editing(self, talk_id: int, editing: bool) -> None:
+        """Note that a record form has this draft open (or closed it properly).
+
+        A draft still noted as open at the next start was open when talkdesk
+        ended without closing it (a crash, a power cut): it is offered back.
+        """
+        with self._ctx.db.transaction() as conn:
+            ids = set(_open_drafts(conn))
+            if (talk_id in ids) != editing:
+                write_json(conn, OPEN_DRAFTS_KEY, sorted(ids ^ {talk_id}))
+
+    def take_interrupted_drafts(self) -> list[TalkListRow]:
+        """The drafts whose form was open when talkdesk last ended, newest first; asked
+        once: they are no longer noted as open afterwards (they stay drafts in the list)."""
+        with self._ctx.db.transaction() as conn:
+            ids = _open_drafts(conn)
+            if not ids:
+                return []
+            write_json(conn, OPEN_DRAFTS_KEY, [])
+            stmt = (
+                _joined(select(*_LIST_COLUMNS))
+                .where(talk.c.id.in_(ids), talk.c.state == TalkState.DRAFT)
+                .order_by(talk.c.updated_at.desc())
+            )
+            return [_list_row(r) for r in conn.execute(stmt)]
 
     def finalise(self, talk_id: int) -> Changes:
         """定稿: the record becomes read-only; corrections become amendments."""

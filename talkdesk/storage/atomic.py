@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 
@@ -40,6 +42,27 @@ def write_atomic_all(files: list[tuple[Path, bytes]]) -> None:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)
         raise os_error(exc) from exc
+
+
+def write_atomic_with(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Let `write` fill a temporary file beside `path` (a streamed workbook, a document),
+    flush it to disk, then rename it over `path`; a failure or cancellation leaves no file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w+b") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise os_error(exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def fsync_dir(folder: Path) -> None:

@@ -56,7 +56,9 @@ department = Table(
     Column("name", String(100), nullable=False),
     Column("parent_id", ForeignKey("department.id", ondelete="RESTRICT")),
     Column("position", Integer, nullable=False, default=0),
+    Column("import_batch", String(36)),  # the uuid of the import that created it
     UniqueConstraint("parent_id", "name", name="uq_department_parent_name"),
+    Index("ix_department_import_batch", "import_batch"),
 )
 
 person = Table(
@@ -75,10 +77,22 @@ person = Table(
     Column("is_leader", Boolean, nullable=False, default=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("left_on", Date),
-    Column("import_batch", String(36)),
+    Column("import_batch", String(36)),  # the uuid of the import that created them
     Index("ix_person_department", "department_id", "active"),
+    Index("ix_person_import_batch", "import_batch"),
     Index("ix_person_pinyin", "pinyin"),
     Index("ix_person_initials", "initials"),
+)
+
+# A roster import: what it created is marked with its uuid, so the last one can be undone.
+import_batch = Table(
+    "import_batch",
+    metadata,
+    *_ids(),
+    Column("source", String(10), nullable=False),
+    Column("people", Integer, nullable=False, default=0),
+    Column("departments", Integer, nullable=False, default=0),
+    Column("undone_at", DateTime),
 )
 
 talk_plan = Table(
@@ -154,6 +168,7 @@ talk = Table(
     Index("ix_talk_person_held", "person_id", "held_at"),
     Index("ix_talk_talker_held", "talker_id", "held_at"),
     Index("ix_talk_held", "held_at"),
+    Index("ix_talk_kind_held", "kind", "held_at"),
     # coverage: the last talk of each talker with each person
     Index("ix_talk_person_talker_held", "person_id", "talker_id", "held_at"),
 )
@@ -199,14 +214,17 @@ follow_up = Table(
     Column("feedback_text", Text, nullable=False, default=""),
     Column("response", String(20)),
     Index("ix_follow_up_status_due", "status", "due_on"),
-    # items closed but the person not yet told: few, among many closed ones
+    # items closed but the person not yet told, by due date (the list's order)
     Index(
-        "ix_follow_up_feedback_owed",
+        "ix_follow_up_feedback_owed_due",
         "status",
+        "due_on",
         "person_id",
         "ticket_code",
         sqlite_where=text("feedback_on IS NULL"),
     ),
+    Index("ix_follow_up_handler_due", "handler", "due_on"),
+    Index("ix_follow_up_source_due", "source", "due_on"),
     Index("ix_follow_up_person", "person_id"),
     Index("ix_follow_up_talk", "talk_id"),
 )

@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
         closing(): the window is being closed (the app then locks and quits).
         first_painted(): the window was painted for the first time.
         reminders_requested(): the toolbar's Reminders (the reminder list).
+        search_requested(): Ctrl+F or the toolbar's Search.
+        new_talk_requested(): Ctrl+N anywhere in the window.
         hidden_to_tray(): closed while talkdesk keeps running in the tray.
 
     Attributes:
@@ -48,6 +50,8 @@ class MainWindow(QMainWindow):
     closing = Signal()
     first_painted = Signal()
     reminders_requested = Signal()
+    search_requested = Signal()
+    new_talk_requested = Signal()
     hidden_to_tray = Signal()
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
@@ -75,6 +79,16 @@ class MainWindow(QMainWindow):
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
+        self.search_action = QAction(self.tr("Search"), self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.setToolTip(self.tr("Search talks and follow-ups (Ctrl+F)"))
+        self.search_action.triggered.connect(self.search_requested)
+        self.new_talk_action = QAction(self.tr("New talk"), self)
+        self.new_talk_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_talk_action.setToolTip(self.tr("Record a new talk (Ctrl+N)"))
+        self.new_talk_action.triggered.connect(self.new_talk_requested)
+        toolbar.addAction(self.new_talk_action)
+        toolbar.addAction(self.search_action)
         self.reminders_action = QAction(self.tr("Reminders"), self)
         self.reminders_action.setToolTip(self.tr("Reminders shown and not yet done"))
         self.reminders_action.triggered.connect(self.reminders_requested)

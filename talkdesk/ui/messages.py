@@ -16,6 +16,10 @@ def error_text(error: TalkdeskError) -> str:
     reason = str(error.details.get("reason", ""))
     if code is ErrorCode.KEYRING_UNAVAILABLE:
         return keyring_text(reason)
+    if code in (ErrorCode.IMPORT_REFUSED, ErrorCode.UNDO_REFUSED):
+        from talkdesk.ui.roster_texts import roster_error_text
+
+        return roster_error_text(error)
     if code is ErrorCode.FILE_NOT_WRITABLE and reason == "busy":
         return translate(
             "messages",

@@ -58,6 +58,8 @@ QPushButton:default:hover { background: #28527c; }
 QPushButton:disabled { color: #a0aab8; background: #f1f3f6; border-color: #d9dee5; }
 QPushButton#link { border: none; background: transparent; color: #2f5f8f;
     padding: 2px 0; text-decoration: underline; }
+QPushButton#moreLink { border: none; background: transparent; color: #2f5f8f;
+    padding: 2px 0 2px 6px; text-decoration: underline; text-align: left; }
 QGroupBox { font-weight: 600; border: 1px solid #d9dee5; border-radius: 6px;
     margin-top: 14px; padding: 14px 12px 10px 12px; background: #ffffff; }
 QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color: #2d3748; }

@@ -68,3 +68,34 @@ def test_a_year_the_package_does_not_know_is_weekends_only(services: Services) -
     cal = service.calendar([2031])
     assert cal.is_working_day(date(2031, 1, 1))  # a Wednesday, no holiday known
     assert not cal.is_working_day(date(2031, 1, 4))  # a Saturday
+
+
+def test_the_package_answer_is_stored_and_asked_again_when_the_package_changes(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from talkdesk.services import calendar as module
+
+    asked: list[int] = []
+
+    def package(year: int) -> YearDays:
+        asked.append(year)
+        return YearDays(frozenset({date(year, 10, 1)}), frozenset({date(year, 9, 27)}))
+
+    monkeypatch.setattr(module, "china_year", package)
+    monkeypatch.setattr(module, "_package_stamp", lambda: "v1")
+    ctx = services.session.context
+    first = CalendarService(ctx).calendar([2026])
+    assert not first.is_working_day(date(2026, 10, 1)) and first.is_working_day(date(2026, 9, 27))
+    again = CalendarService(ctx).calendar([2026])  # a later start: read from the workspace
+    assert again.is_working_day(date(2026, 9, 27))
+    assert asked == [2025, 2026, 2027]  # the neighbours too, in one go
+
+    monkeypatch.setattr(module, "_package_stamp", lambda: "v2")  # the package was upgraded
+    CalendarService(ctx).calendar([2026])
+    assert asked[3:] == [2025, 2026, 2027]
+
+
+def test_the_real_package_stamp_changes_with_its_files() -> None:
+    from talkdesk.services.calendar import _package_stamp
+
+    assert _package_stamp() != ""

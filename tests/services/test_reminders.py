@@ -358,3 +358,40 @@ def test_trigger_reminders_snooze_dismiss_and_catch_up_like_follow_ups(
     assert overdue[first.id].supersedes == ()  # its due stage was shown (and dismissed)
     assert not reminders.catch_up(datetime(2026, 11, 30, 11, 1))
     assert reminders.next_due_at(datetime(2026, 11, 30, 11, 1)) is None
+
+
+def test_a_rolling_plan_reminds_some_working_days_before_each_persons_deadline(
+    services: Services, office: Office, reminders: ReminderService, clock: FixedClock
+) -> None:
+    services.talks.create_talk(
+        TalkInput(talker_id=office.leader, person_id=office.li, held_at=datetime(2026, 11, 10, 9))
+    )
+    plan, _ = services.plans.create_plan(
+        PlanInput(
+            "每四周",
+            office.leader,
+            CadenceKind.EVERY_N_WEEKS,
+            date(2026, 11, 2),
+            cadence_n=4,
+            person_ids=(office.zhang, office.li),
+            reminder_lead_days=3,
+        )
+    )
+    deadlines = {m.person_id: m.deadline for m in services.coverage.report().plans[0].members}
+    # 张三 from the plan's start, 李四 from his talk on 10 November: four weeks each
+    assert deadlines == {office.zhang: date(2026, 11, 30), office.li: date(2026, 12, 8)}
+    # Monday 30 November: three working days counting it, Thursday the 26th;
+    # Tuesday 8 December: Friday the 4th.
+    assert reminders.next_due_at() == datetime(2026, 11, 26, 9, 0)
+    [zhang] = reminders.due(datetime(2026, 11, 26, 9, 0))
+    assert (zhang.kind, zhang.count, zhang.on, zhang.plan_name) == (
+        K.PERIOD_END,
+        1,
+        date(2026, 11, 30),
+        "每四周",
+    )
+    assert zhang.key == f"period-end:{plan.uuid}:rolling-2026-11-26"
+    reminders.mark_shown([zhang], datetime(2026, 11, 26, 9, 0))
+    assert reminders.next_due_at(datetime(2026, 11, 26, 9, 1)) == datetime(2026, 12, 4, 9, 0)
+    [li] = reminders.due(datetime(2026, 12, 4, 9, 0))
+    assert (li.count, li.on) == (1, date(2026, 12, 8))

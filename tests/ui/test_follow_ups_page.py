@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from talkdesk.domain.values import FeedbackHow, FollowUpSource, FollowUpStatus
@@ -17,7 +18,7 @@ from talkdesk.services.session import WorkspaceSession
 from talkdesk.ui.models.follow_ups_model import OVERDUE
 from talkdesk.ui.pages.follow_ups_page import FollowUpsPage, StatusChoice
 from talkdesk.ui.tasks import TaskRunner
-from tests.ui.page_helpers import Roster, idle, make_roster, running
+from tests.ui.page_helpers import Roster, commit_text, idle, make_roster, running
 
 
 @pytest.fixture
@@ -138,3 +139,76 @@ def test_a_status_change_refreshes_the_list(
     item = page.model.rows[0]
     runner.submit(lambda: services.follow_ups.set_status(item.id, FollowUpStatus.RESOLVED, "改进"))
     qtbot.waitUntil(lambda: titles(page) == ["增设停车位"])
+
+
+# -- filters ---------------------------------------------------------------------------------
+
+
+def choose(combo: QComboBox, text: str) -> None:
+    """Pick an entry by its text, as a user does from the list."""
+    index = combo.findText(text)
+    assert index >= 0, f"{text!r} not in {[combo.itemText(i) for i in range(combo.count())]}"
+    combo.setCurrentIndex(index)
+
+
+def test_filters_by_handler_department_source_due_and_search(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    bar = page.filters
+    qtbot.waitUntil(lambda: bar.handler_combo.count() == 3)  # all, 办公室, 后勤
+    choose(bar.handler_combo, "后勤")
+    qtbot.waitUntil(lambda: titles(page) == ["食堂饭菜偏咸"])
+    choose(bar.handler_combo, "All handlers")
+    choose(bar.department_combo, "办公室")
+    qtbot.waitUntil(lambda: titles(page) == ["报销流程"])
+    choose(bar.department_combo, "All departments")
+    choose(bar.source_combo, "Suggestion box")
+    qtbot.waitUntil(lambda: titles(page) == ["增设停车位"])
+    choose(bar.source_combo, "All sources")
+    choose(bar.due_combo, "Overdue")
+    qtbot.waitUntil(lambda: titles(page) == ["食堂饭菜偏咸"])
+    choose(bar.due_combo, "Due within 30 days")  # to 2026-12-24
+    qtbot.waitUntil(lambda: titles(page) == ["增设停车位"])
+    choose(bar.due_combo, "Any due date")
+    qtbot.waitUntil(lambda: len(titles(page)) == 3)
+    # the person by initials (typed, then Enter searches at once)
+    qtbot.keyClicks(bar.search_edit, "zs")
+    qtbot.keyClick(bar.search_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(page) == ["报销流程"])
+    assert page.count_label.text() == "1 follow-up(s)"
+    bar.search_edit.clear()
+    commit_text(bar.search_edit, "李")  # by name, after a pause
+    qtbot.waitUntil(lambda: titles(page) == ["食堂饭菜偏咸"])
+
+
+def test_the_count_awaiting_feedback_filters_when_clicked(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    assert page.owed_button.isHidden()  # the one closed item's person was told
+    (box,) = [r for r in page.model.rows if r.title == "增设停车位"]
+    runner.submit(lambda: services.follow_ups.set_status(box.id, FollowUpStatus.RESOLVED, "已增设"))
+    qtbot.waitUntil(lambda: page.owed_button.isVisible())
+    assert page.owed_button.text() == "1 awaiting feedback"
+    assert page.model.index(page.model.find_row(lambda r: r.id == box.id), 7).data() == "Owed"
+    qtbot.mouseClick(page.owed_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: titles(page) == ["增设停车位"])
+    assert page.status_combo.currentData() == StatusChoice.FEEDBACK_OWED.value
+
+
+def test_locking_drops_the_names_the_filters_hold(
+    qtbot: QtBot, env: tuple[Services, TaskRunner, Roster]
+) -> None:
+    services, runner, _ = env
+    page = open_page(qtbot, services, runner)
+    bar = page.filters
+    qtbot.waitUntil(lambda: bar.handler_combo.count() == 3)
+    choose(bar.handler_combo, "后勤")
+    commit_text(bar.search_edit, "李")
+    page.forget()
+    assert page.model.rowCount() == 0 and page.count_label.text() == ""
+    assert bar.handler_combo.count() == 1 and bar.department_combo.count() == 1
+    assert bar.search_edit.text() == ""

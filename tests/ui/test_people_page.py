@@ -182,15 +182,36 @@ def test_department_filter_includes_sub_departments(
     qtbot.waitUntil(lambda: names(page) == ["李四"])
 
 
-def test_edit_a_person_by_double_click(
+def test_double_click_opens_the_persons_page_and_back_keeps_the_list(
     qtbot: QtBot, services_page: tuple[Services, PeoplePage]
 ) -> None:
+    services, page = services_page
+    for name in ("张三", "李四"):
+        services.people.add_person(PersonInput(name=name))
+    page.reload()
+    qtbot.keyClicks(page.search_edit, "zs")
+    qtbot.waitUntil(lambda: names(page) == ["张三"])
+    assert not page.open_button.isEnabled()
+    select_person(qtbot, page, "张三")
+    assert page.open_button.isEnabled()
+    rect = page.table.visualRect(page.model.index(0, 0))
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    view = page.person_view
+    qtbot.waitUntil(lambda: view.isVisible() and view.name_label.text() == "张三")
+    assert not page.table.isVisible()
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert page.table.isVisible()
+    assert page.search_edit.text() == "zs"  # the list as it was left
+    assert names(page) == ["张三"]
+    assert page.selected_person() is not None
+
+
+def test_edit_a_person(qtbot: QtBot, services_page: tuple[Services, PeoplePage]) -> None:
     services, page = services_page
     person, _ = services.people.add_person(PersonInput(name="张三", position="科员"))
     page.reload()
     select_person(qtbot, page, "张三")
-    rect = page.table.visualRect(page.model.index(0, 0))
-    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     dialog = open_dialog(qtbot, page, PersonDialog)
     assert dialog.name_edit.text() == "张三"
     assert dialog.position_edit.text() == "科员"

@@ -20,12 +20,12 @@ from talkdesk.domain.values import AppointmentStatus, CadenceKind
 from talkdesk.reminders.engine import ReminderEngine
 from talkdesk.services.people import PersonInput
 from talkdesk.services.reminders import ReminderService
-from talkdesk.services.talks import TalkInput
 from talkdesk.ui.navigation import PageId
 from talkdesk.ui.pages.appointment_dialog import AppointmentDialog
 from talkdesk.ui.pages.appointments_page import AppointmentsPage
 from talkdesk.ui.pages.plan_dialog import PlanDialog
 from talkdesk.ui.pages.plans_page import PlansPage
+from talkdesk.ui.pages.talks_page import TalksPage
 from talkdesk.ui.pages.today_page import TodayPage
 from talkdesk.ui.preferences import PreferencesFile
 from tests.ui.page_helpers import click_ok, commit_text, open_dialog
@@ -191,10 +191,25 @@ def test_from_a_quarterly_plan_to_a_recorded_talk(
     assert "李四" in reminder and "Talk with" in reminder
     panel.close()
 
-    # Wednesday, after the talk: recorded as the talk form will (issue 4), on the database thread
+    # Wednesday, after the talk: Ctrl+N, the record form filled in and saved (Ctrl+S)
     clock.set(datetime(2026, 11, 25, 10, 30))
-    talk = TalkInput(leader, li, WEDNESDAY_9_30, place=booked.place, content="谈了工作和家庭情况")
-    call(qtbot, shell, lambda: services.talks.create_talk(talk))
+    shell.window.new_talk_action.trigger()
+    talks_page = page(shell, PageId.TALKS, TalksPage)
+    qtbot.waitUntil(lambda: talks_page.forms.form is not None and talks_page.forms.form.isVisible())
+    qtbot.waitUntil(lambda: shell.runner.pending == 0)
+    form = talks_page.forms.form
+    form.talker_combo.setCurrentIndex(form.talker_combo.findData(leader))
+    form.person_combo.setCurrentIndex(form.person_combo.findData(li))
+    form.date_edit.setDate(QDate(2026, 11, 25))
+    form.time_edit.setTime(QTime(9, 30))
+    commit_text(form.place_edit, booked.place)
+    commit_text(form.content_edit, "谈了工作和家庭情况")
+    qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.talk_id is not None)
+    qtbot.waitUntil(lambda: shell.runner.pending == 0)
+    form.close()
+    stored = call(qtbot, shell, lambda: services.plans.appointment(booked.id))
+    assert stored.status is AppointmentStatus.DONE  # the talk fulfilled the appointment
 
     # the Plans page: 李四 is done, the plan counts one done; Today counts one fewer
     plans = page(shell, PageId.PLANS, PlansPage)

@@ -1,10 +1,11 @@
-"""The People page: departments on the left, the people of the chosen one on the right."""
+"""The People page: departments on the left, the people of the chosen one on the right;
+opening a person shows their page (`person_view`) in place of the list."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -13,19 +14,21 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from talkdesk.domain.errors import TalkdeskError
-from talkdesk.services.changes import Entity
+from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.people import DepartmentRow, PeopleFilter, PersonInput, PersonRow
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.models.people_model import PeopleModel
 from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.pages.person_dialog import LeaveDialog, PersonDialog, in_tree_order
+from talkdesk.ui.pages.person_view import PersonView
 from talkdesk.ui.pages.record_table import RecordTable
 from talkdesk.ui.pages.trigger_dialog import TriggerDialog, TriggerInput
 from talkdesk.ui.tasks import TaskRunner
@@ -40,8 +43,18 @@ DEPARTMENT_ROLE = Qt.ItemDataRole.UserRole
 
 
 class PeoplePage(ContentPage):
-    """Departments tree (with counts), a searchable people list, and the actions on people."""
+    """Departments tree (with counts), a searchable people list, and the actions on people;
+    a person opened (double-click, Enter, Open, or `show_item`) shows their page instead.
 
+    Attributes:
+        stack: the list (`list_view`) or one person's page (`person_view`).
+
+    Signals:
+        open_page(str, str): the person's page opens a talk, a follow-up, a plan line or a
+            new talk with them (see PersonView.open_page).
+    """
+
+    open_page = Signal(str, str)
     concerns = frozenset({Entity.PERSON, Entity.DEPARTMENT})
 
     def __init__(
@@ -75,6 +88,8 @@ class PeoplePage(ContentPage):
         self.show_left_check = QCheckBox(self.tr("Show people who left"))
         self.count_label = QLabel()
         self.table = RecordTable(self.model, widths=(110, 160, 170, 70, 70, 100))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setToolTip(self.tr("The person's page: talks, follow-ups, plans (Enter)"))
         self.add_button = QPushButton(self.tr("&Add person…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.leave_button = QPushButton(self.tr("Mark as &left…"))
@@ -91,12 +106,18 @@ class PeoplePage(ContentPage):
         search_row.addSpacing(16)
         search_row.addWidget(self.count_label)
         button_row = QHBoxLayout()
+        button_row.addWidget(self.open_button)
+        button_row.addSpacing(16)
         for button in (self.add_button, self.edit_button, self.leave_button):
             button_row.addWidget(button)
         button_row.addWidget(self.reinstate_button)
         button_row.addSpacing(16)
         button_row.addWidget(self.trigger_button)
         button_row.addStretch()
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setToolTip(self.tr("Import people from an Excel or CSV roster"))
+        self.import_button.clicked.connect(self._import_people)
+        button_row.addWidget(self.import_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,8 +130,16 @@ class PeoplePage(ContentPage):
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 800])
+        self.list_view = QWidget()
+        list_layout = QVBoxLayout(self.list_view)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(splitter)
+        self.person_view = PersonView(services, runner)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_view)
+        self.stack.addWidget(self.person_view)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.stack)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -125,11 +154,20 @@ class PeoplePage(ContentPage):
         self._search_timer.timeout.connect(self._apply_filter)
         self.show_left_check.toggled.connect(self._apply_filter)
         self.add_button.clicked.connect(self._add_person)
-        self.edit_button.clicked.connect(self._edit_person)
-        self.table.doubleClicked.connect(self._edit_person)
-        self.leave_button.clicked.connect(self._mark_left)
-        self.reinstate_button.clicked.connect(self._reinstate)
-        self.trigger_button.clicked.connect(self._mark_event)
+        self.edit_button.clicked.connect(lambda: self._edit_person(self.selected_person()))
+        self.open_button.clicked.connect(self._open_selected)
+        self.table.activated.connect(self._open_selected)  # a double-click, or Enter
+        self.leave_button.clicked.connect(lambda: self._mark_left(self.selected_person()))
+        self.reinstate_button.clicked.connect(lambda: self._reinstate(self.selected_person()))
+        self.trigger_button.clicked.connect(lambda: self._mark_event(self.selected_person()))
+        # the person's page: the same actions on the person shown
+        view = self.person_view
+        view.back_requested.connect(self.show_list)
+        view.open_page.connect(self.open_page)
+        view.edit_requested.connect(self._edit_person)
+        view.leave_requested.connect(self._mark_left)
+        view.reinstate_requested.connect(self._reinstate)
+        view.event_requested.connect(self._mark_event)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.loaded.connect(self._after_load)
@@ -141,6 +179,14 @@ class PeoplePage(ContentPage):
     def _forget(self) -> None:
         self.department_tree.clear()
         self.count_label.clear()
+        self.person_view.forget()
+
+    def on_changes(self, changes: Changes) -> None:
+        """The list refreshes for people and departments; the person's page for more
+        (their talks, follow-ups, plans, triggers)."""
+        super().on_changes(changes)
+        if not changes.any_of(*self.concerns):
+            self.person_view.on_changes(changes)
 
     def _load(self) -> None:
         people = self._services.people
@@ -152,6 +198,8 @@ class PeoplePage(ContentPage):
             self.model.set_filter(flt)
         else:
             self.model.reload()
+        if self.stack.currentWidget() is self.person_view:
+            self.person_view.reload()
 
     def _filter(self) -> PeopleFilter:
         item = self.department_tree.currentItem()
@@ -211,12 +259,14 @@ class PeoplePage(ContentPage):
         return item.data(0, DEPARTMENT_ROLE) if item is not None else None
 
     def show_item(self, choice: str) -> None:
-        """Select a person ("person:12"): the list is narrowed to their name (in all
-        departments, people who left included if they did), so they are found at once."""
+        """Show a person's page ("person:12"). Behind it the list is narrowed to their name
+        (in all departments, people who left included if they did), with them selected, so
+        going back finds them at once."""
         kind, _, raw = choice.partition(":")
         if kind != "person" or not raw.isdigit():
             return
         people, person_id = self._services.people, int(raw)
+        self.open_person(person_id)
 
         def found(person: PersonRow) -> None:
             self._select_after_load = person.id
@@ -231,10 +281,31 @@ class PeoplePage(ContentPage):
                 widget.blockSignals(False)
             self._apply_filter()
 
-        self._runner.submit(lambda: people.person(person_id), found, self._show_error)
+        def failed(error: TalkdeskError) -> None:
+            if error.code is not ErrorCode.NOT_FOUND:  # the person's page says that one
+                self._show_error(error)
+
+        self._runner.submit(lambda: people.person(person_id), found, failed)
+
+    def open_person(self, person_id: int) -> None:
+        """Show the person's page in place of the list."""
+        self.person_view.show_person(person_id)
+        self.stack.setCurrentWidget(self.person_view)
+        self.person_view.timeline_table.setFocus()
+
+    def show_list(self) -> None:
+        """Back to the list, as it was left (filter and selection kept)."""
+        self.stack.setCurrentWidget(self.list_view)
+        self.table.setFocus()
+
+    def _open_selected(self, *_args: object) -> None:
+        person = self.selected_person()
+        if person is not None:
+            self.open_person(person.id)
 
     def _update_buttons(self, *_args: object) -> None:
         person = self.selected_person()
+        self.open_button.setEnabled(person is not None)
         self.edit_button.setEnabled(person is not None)
         self.leave_button.setEnabled(person is not None and person.active)
         self.reinstate_button.setEnabled(person is not None and not person.active)
@@ -283,8 +354,7 @@ class PeoplePage(ContentPage):
         )
         self._open_person_dialog(dialog)
 
-    def _edit_person(self, _index: QModelIndex | None = None) -> None:
-        person = self.selected_person()
+    def _edit_person(self, person: PersonRow | None) -> None:
         if person is not None:
             self._open_person_dialog(PersonDialog(self._departments, person, parent=self))
 
@@ -308,8 +378,7 @@ class PeoplePage(ContentPage):
         else:
             self._runner.submit(lambda: people.update_person(person_id, data), saved, failed)
 
-    def _mark_left(self) -> None:
-        person = self.selected_person()
+    def _mark_left(self, person: PersonRow | None) -> None:
         if person is None or not person.active:
             return
         dialog = LeaveDialog(person.name, self._today(), self)
@@ -323,9 +392,8 @@ class PeoplePage(ContentPage):
         dialog.accepted.connect(confirmed)
         dialog.open()
 
-    def _mark_event(self) -> None:
-        """必谈: an event on the selected person that calls for a talk within some days."""
-        person = self.selected_person()
+    def _mark_event(self, person: PersonRow | None) -> None:
+        """必谈: an event on the person that calls for a talk within some days."""
         if person is None or not person.active:
             return
         dialog = TriggerDialog(person.id, person.name, self._today(), self)
@@ -344,13 +412,20 @@ class PeoplePage(ContentPage):
         dialog.submitted.connect(save)
         dialog.open()
 
-    def _reinstate(self) -> None:
-        person = self.selected_person()
+    def _reinstate(self, person: PersonRow | None) -> None:
         if person is None or person.active:
             return
         people = self._services.people
         self._select_after_load = person.id
         self._runner.submit(lambda: people.reinstate(person.id), on_error=self._show_error)
+
+    def _import_people(self) -> None:
+        """The roster import wizard; the list refreshes itself from the import's Changes."""
+        from talkdesk.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self._services, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
 
 def _subtree_counts(departments: list[DepartmentRow]) -> dict[int, int]:

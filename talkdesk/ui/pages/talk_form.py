@@ -52,6 +52,7 @@ from talkdesk.ui.models.formats import datetime_text
 from talkdesk.ui.pages.carry_over import CarryOverPanel, ItemUpdate
 from talkdesk.ui.pages.person_dialog import NO_DATE
 from talkdesk.ui.pages.prompts_panel import PromptsPanel
+from talkdesk.ui.record_export_dialogs import TalkExportButton
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class Opened:
     choices: FormChoices
     detail: TalkDetail | None
     items: tuple[FollowUpListRow, ...]  # the follow-ups made in this talk
+    person_id: int | None = None  # a new talk with this person chosen (from their page)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,10 @@ class TalkFormLauncher(QObject):
     def new_talk(self) -> None:
         self._runner.submit(lambda: self._read(None), self._open)
 
+    def new_talk_with(self, person_id: int) -> None:
+        """A new record with the person already chosen (their page's "New talk")."""
+        self._runner.submit(lambda: replace(self._read(None), person_id=person_id), self._open)
+
     def open_talk(self, talk_id: int) -> None:
         self._runner.submit(lambda: self._read(talk_id), self._open)
 
@@ -115,6 +121,8 @@ class TalkFormLauncher(QObject):
         leaders = [p for p in everyone if p.is_leader]
         others = [p for p in everyone if not p.is_leader]
         detail = services.talks.get_talk(talk_id) if talk_id is not None else None
+        if detail is not None and not detail.is_final:
+            services.talks.set_editing(detail.id, True)  # offered back if talkdesk ends now
         items: list[FollowUpListRow] = []
         if detail is not None:
             items = services.follow_ups.list_follow_ups(FollowUpFilter(talk_id=detail.id))
@@ -178,6 +186,7 @@ class TalkForm(QDialog):
         self._choices = opened.choices
         self.detail = opened.detail
         self.talk_id = opened.detail.id if opened.detail is not None else None
+        self._stored_id: int | None = None  # set on the database thread by the first save
         self._edits = 0
         self._saved_edits = 0
         self._saving = False
@@ -270,6 +279,7 @@ class TalkForm(QDialog):
         self.finalise_button = QPushButton(self.tr("Finalise (Ctrl+Enter)"))
         self.amend_button = QPushButton(self.tr("Add amendment…"))
         self.close_button = QPushButton(self.tr("Close"))
+        self.export_button = TalkExportButton(self._services, self._runner, self)
         for button in (self.save_button, self.finalise_button, self.amend_button):
             button.setAutoDefault(False)
         self.prompts = PromptsPanel()
@@ -355,6 +365,7 @@ class TalkForm(QDialog):
         bottom.addWidget(self.amend_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.finalise_button)
+        bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -421,6 +432,8 @@ class TalkForm(QDialog):
             self._add_row(row.title, row.handler, row.due_on, row.id)
         detail = opened.detail
         if detail is None:
+            if opened.person_id is not None:
+                _select(self.person_combo, opened.person_id)
             self._enable_care_reason()
             self._set_read_only(False)
             self.status_label.setText(self.tr("New record, not saved yet"))
@@ -698,6 +711,8 @@ class TalkForm(QDialog):
         def call() -> tuple[Saved, Any]:
             if talk_id is None:
                 detail, changes = talks.create_talk(data)
+                talks.set_editing(detail.id, True)  # offered back if talkdesk ends now
+                self._stored_id = detail.id
             else:
                 detail, changes = talks.update_draft(talk_id, data)
             created = []
@@ -840,9 +855,19 @@ class TalkForm(QDialog):
         self.content_edit.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing typed is lost by closing: a changed draft is saved on the way out."""
+        """Nothing typed is lost by closing: a changed draft is saved on the way out, and
+        the draft is no longer noted as open (it is not offered back at the next start)."""
         if not self.is_final and self.is_dirty and self.value() is not None:
             self._store(with_items=True, finalise=False, explicit=False)
+        talks = self._services.talks
+
+        def closed() -> None:
+            # on the database thread, after the save above: its new id is known by then
+            talk_id = self.talk_id or self._stored_id
+            if talk_id is not None:
+                talks.set_editing(talk_id, False)
+
+        self._runner.submit(closed)
         super().closeEvent(event)
 
     def reject(self) -> None:

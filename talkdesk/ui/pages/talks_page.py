@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.pages.person_dialog import in_tree_order
 from talkdesk.ui.pages.record_table import RecordTable
 from talkdesk.ui.pages.talk_form import TalkFormLauncher
+from talkdesk.ui.record_export_dialogs import RecordsExportButton
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,8 +54,10 @@ class TalksPage(ContentPage):
         self.table = RecordTable(self.model, widths=(130, 90, 130, 90, 110, 240, 50, 80), stretch=5)
         self.forms = TalkFormLauncher(services, runner, self)
         self.new_button = QPushButton(self.tr("New talk… (Ctrl+N)"))
-        self.new_button.setShortcut(QKeySequence("Ctrl+N"))
         self.open_button = QPushButton(self.tr("Open"))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.export_button = RecordsExportButton(services, runner, self.table, self.model, self)
+        self.ledger_button = QPushButton(self.tr("Export ledger…"))
 
         filters = QHBoxLayout()
         filters.addWidget(self.new_button)
@@ -66,10 +69,13 @@ class TalksPage(ContentPage):
         filters.addWidget(QLabel(self.tr("State:")))
         filters.addWidget(self.state_combo)
         filters.addStretch()
-        filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
+        filters.addWidget(self.ledger_button)
+        self.count_label.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)  # below the list: the filter row is full
 
         self.department_combo.currentIndexChanged.connect(self._apply_filter)
         self.state_combo.currentIndexChanged.connect(self._apply_filter)
@@ -77,11 +83,30 @@ class TalksPage(ContentPage):
         self.new_button.clicked.connect(self.forms.new_talk)
         self.open_button.clicked.connect(lambda: self._open(self.table.currentIndex()))
         self.table.activated.connect(self._open)  # a double-click, or Enter
+        self.ledger_button.clicked.connect(self._export_ledger)
 
     def _open(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row()) if index.isValid() else None
         if row is not None:
             self.forms.open_talk(row.id)
+
+    def _export_ledger(self) -> None:
+        """The ledger dialog, its filters set from this page's."""
+        from talkdesk.ui.ledger_dialog import LedgerDialog
+
+        flt = self._filter()
+        dialog = LedgerDialog(self._services, self._runner, flt.department_id, flt.state, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_item(self, choice: str) -> None:
+        """Open a record named as "talk:12" (from Today, a person's page or a search hit),
+        or a new one with a person chosen, "new:12" (from the person's page)."""
+        kind, _, talk_id = choice.partition(":")
+        if kind == "talk" and talk_id.isdigit():
+            self.forms.open_talk(int(talk_id))
+        elif kind == "new" and talk_id.isdigit():
+            self.forms.new_talk_with(int(talk_id))
 
     def _load(self) -> None:
         self._runner.submit(self._services.people.departments, on_success=self._show_departments)

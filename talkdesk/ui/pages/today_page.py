@@ -21,24 +21,26 @@ from PySide6.QtWidgets import (
 )
 
 from talkdesk.domain.coverage import CoverageState
-from talkdesk.services.agenda import FOLLOW_UP_DAYS, Agenda, PlanAgenda
 from talkdesk.services.changes import Entity
-from talkdesk.services.coverage import MemberStatus, MissedPeriod, WaitingTrigger
 from talkdesk.services.follow_ups import FollowUpFilter, FollowUpListRow
-from talkdesk.services.plans import AppointmentRow
 from talkdesk.services.talks import TalkFilter
 from talkdesk.ui.labels import label
 from talkdesk.ui.navigation import PageId
-from talkdesk.ui.pages.appointment_dialog import AppointmentEditor
 from talkdesk.ui.pages.base import ContentPage
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    # The agenda's modules (coverage, plans, appointments) are imported when the agenda is
+    # first read, after the figures: the first page's first data do not wait for them.
+    from talkdesk.services.agenda import Agenda, PlanAgenda
     from talkdesk.services.bundle import Services
+    from talkdesk.services.coverage import MemberStatus, MissedPeriod, WaitingTrigger
+    from talkdesk.services.plans import AppointmentRow
+    from talkdesk.ui.pages.appointment_dialog import AppointmentEditor
 
-LINES_SHOWN = 8
+LINES_SHOWN = 6
 """Lines shown per list before a "more" link: the page stays a glance, the lists hold the rest."""
-PLANS_SHOWN = 4
+PLANS_SHOWN = 3
 """Plans shown with their people (those with most overdue first); the Plans page has all."""
 
 _STYLE = """
@@ -252,7 +254,7 @@ class TodayPage(ContentPage):
         self.agenda: Agenda | None = None
         self.overview: Overview | None = None
         self.nav_counts: dict[PageId, int] = {}
-        self.appointments = AppointmentEditor(services, runner, self)
+        self._appointments: AppointmentEditor | None = None
         self.setStyleSheet(_STYLE)
         self.greeting_label = QLabel()
         font = QFont(self.greeting_label.font())
@@ -332,6 +334,15 @@ class TodayPage(ContentPage):
 
     # -- reading -------------------------------------------------------------------------
 
+    @property
+    def appointments(self) -> AppointmentEditor:
+        """Schedules a talk from a due line (made when first needed)."""
+        if self._appointments is None:
+            from talkdesk.ui.pages.appointment_dialog import AppointmentEditor
+
+            self._appointments = AppointmentEditor(self._services, self._runner, self)
+        return self._appointments
+
     def _forget(self) -> None:
         self.agenda = None
         self.overview = None
@@ -360,10 +371,10 @@ class TodayPage(ContentPage):
                 feedback_owed=follow_ups.count_follow_ups(FollowUpFilter(feedback_owed=True)),
             )
 
-        agendas = services.agenda
         self._runner.submit(read_figures, on_success=self._show_figures)
-        self._runner.submit(
-            lambda: agendas.agenda(today, follow_up_lines=LINES_SHOWN), on_success=self._show_agenda
+        self._runner.submit(  # `services.agenda` is made (its modules imported) on that thread
+            lambda: services.agenda.agenda(today, follow_up_lines=LINES_SHOWN),
+            on_success=self._show_agenda,
         )
 
     def _show_figures(self, overview: Overview) -> None:
@@ -408,9 +419,8 @@ class TodayPage(ContentPage):
         if hidden <= 0:
             return
         link = QPushButton(self.tr("%n more…", "", hidden))
-        link.setObjectName("link")
+        link.setObjectName("moreLink")
         link.setCursor(Qt.CursorShape.PointingHandCursor)
-        link.setStyleSheet("text-align: left; padding-left: 6px;")
         link.clicked.connect(lambda _checked=False: self.open_page.emit(page_key, choice))
         section.add(link)
 
@@ -554,7 +564,7 @@ class TodayPage(ContentPage):
         for title, rows, count, state, choice in (
             (self.tr("Overdue"), overdue, overdue_count, CoverageState.OVERDUE, "overdue"),
             (
-                self.tr("Due within %n day(s)", "", FOLLOW_UP_DAYS),
+                self.tr("Due within %n day(s)", "", _follow_up_days()),
                 due,
                 due_count,
                 CoverageState.DUE,
@@ -593,3 +603,9 @@ def _long_date(day: date) -> str:
 
 def _short_date(day: date) -> str:
     return QLocale().toString(QDate(day), QLocale.FormatType.ShortFormat)
+
+
+def _follow_up_days() -> int:
+    from talkdesk.services.agenda import FOLLOW_UP_DAYS
+
+    return FOLLOW_UP_DAYS
