@@ -3204,6 +3204,13 @@ If you include them, the document is marked 内部资料 注意保密 (internal,
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>%1 (part %2 of %3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <source>Evaluation report</source>

@@ -5,8 +5,7 @@ and python-docx's default template points at theme fonts, so each run gets all
 four font slots (theme references dropped) and `w:hint="eastAsia"`. The font
 table names a fallback for each Chinese face (a PC without 方正小标宋简体 shows
 the title in 黑体). Also the A4 page and the page-number footer that office
-documents share. (The record form keeps its own copy of these helpers; new
-documents use this module.)
+documents share: the record form and the evaluation report both use this module.
 """
 
 from __future__ import annotations
@@ -71,15 +70,18 @@ def set_a4(section: Any, top: Any, bottom: Any, left: Any, right: Any) -> None:
     section.header_distance, section.footer_distance = Cm(1.5), Cm(1.2)
 
 
-def add_page_footer(section: Any, text: str, face: Face) -> None:
-    """The page number and the page count, centred: `text` holds {page} and {pages}."""
+def add_page_footer(section: Any, text: str, face: Face, pages_field: str = "NUMPAGES") -> None:
+    """The page number and the page count, centred: `text` holds {page} and {pages}.
+
+    `pages_field` counts the document's pages (NUMPAGES) or, where each section
+    numbers its own pages from 1, the section's (SECTIONPAGES)."""
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in re.split(r"(\{page\}|\{pages\})", text):
         if piece == "{page}":
             add_field(paragraph, "PAGE", face)
         elif piece == "{pages}":
-            add_field(paragraph, "NUMPAGES", face)
+            add_field(paragraph, pages_field, face)
         elif piece:
             add_run(paragraph, piece, face)
 
@@ -118,7 +120,8 @@ def set_fonts(rpr: Any, face: Face) -> None:
 
 
 def add_field(paragraph: Any, instruction: str, face: Face) -> None:
-    """A field (PAGE, NUMPAGES) as Word writes it: begin, instruction, separate, end."""
+    """A field (PAGE, NUMPAGES, SECTIONPAGES) as Word writes it: begin, instruction,
+    separate, end."""
 
     def char(kind: str) -> None:
         run = add_run(paragraph, "", face)

@@ -117,7 +117,7 @@ class _Writer:
         self.charts = charts
         self.translate = translate
         self.document: Any = Document()
-        self.sections = 0
+        self.headings = 0
 
     def tr(self, source: str) -> str:
         return self.translate(CONTEXT, source)
@@ -197,8 +197,8 @@ class _Writer:
         fmt = paragraph.paragraph_format
         fmt.space_before, fmt.space_after = Pt(14), Pt(6)
         fmt.keep_with_next = True
-        ordinal = self.tr(texts.ORDINALS[self.sections])
-        self.sections += 1
+        ordinal = self.tr(texts.ORDINALS[self.headings])
+        self.headings += 1
         add_run(paragraph, f"{ordinal}{self.tr(source)}", HEADING)
 
     def _subheading(self, n: int, text: str) -> None:

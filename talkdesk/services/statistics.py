@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, case, func, literal, or_, select
+from sqlalchemy import Connection, TextClause, and_, func, or_, select
 
 from talkdesk.domain.clock import today as today_of
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
@@ -179,10 +179,7 @@ class StatisticsService:
                 which = enum_key(CareSlice, key)
                 return _cared_records(conn, flagged, _next_talks(conn, flagged), which, limit)
             if indicator is Indicator.TOPICS:
-                stmt = _topic_talks(scope, enum_key(Topic, key))
-                ids = list(
-                    conn.execute(stmt.order_by(talk.c.held_at.desc(), talk.c.id.desc())).scalars()
-                )
+                ids = list(conn.execute(_topic_talks(scope, enum_key(Topic, key))).scalars())
             elif indicator in (Indicator.FOLLOW_UPS, Indicator.FEEDBACK):
                 chosen = follow_up_choice(indicator, key)
                 ids = [
@@ -230,36 +227,30 @@ Pair = tuple[int, int]  # (talker id, person id)
 
 def _pairs(conn: Connection, scope: Scope) -> dict[Pair, _Pair]:
     """The period's talks per (talker, person)."""
-    t = talk.c
-    stmt = (
-        select(t.talker_id, t.person_id, func.count(), func.max(iso_text(t.held_at)))
-        .where(*scope.talk_conditions(scope.start_at, scope.end_at))
-        .group_by(t.talker_id, t.person_id)
+    stmt = scope.talks(
+        "talker_id, person_id, count(*), max(held_at)", group_by="talker_id, person_id"
     )
-    rows = conn.execute(stmt).cursor.fetchall()
+    rows = conn.execute(stmt).all()
     return {(talker, person_id): _Pair(n, last) for talker, person_id, n, last in rows}
 
 
 def _topics(conn: Connection, scope: Scope) -> tuple[TopicCount, ...]:
     """How many talks of the period touched each topic, every topic in its order."""
-    stmt = (
-        select(talk.c.topics, func.count())
-        .where(*scope.talk_conditions(scope.start_at, scope.end_at))
-        .group_by(talk.c.topics)
-    )
     counts = dict.fromkeys(Topic, 0)
-    for stored, n in conn.execute(stmt).all():  # topics as stored: a few dozen combinations
+    # topics as stored: a few dozen combinations
+    for stored, n in conn.execute(scope.talks("topics, count(*)", group_by="topics")).all():
         for topic in parse_topics(stored):
             counts[topic] += n
     return tuple(TopicCount(topic, n) for topic, n in counts.items())
 
 
-def _topic_talks(scope: Scope, topic: Topic) -> Select[Any]:
-    """The period's talks that touched `topic` (stored as comma-separated codes)."""
-    stored = literal(",") + talk.c.topics + literal(",")
-    return select(talk.c.id).where(
-        *scope.talk_conditions(scope.start_at, scope.end_at),
-        stored.like(f"%,{topic.value},%"),
+def _topic_talks(scope: Scope, topic: Topic) -> TextClause:
+    """The period's talks that touched `topic` (stored as comma-separated codes), newest first."""
+    return scope.talks(
+        "id",
+        where="(',' || topics || ',') LIKE :pattern",
+        order_by="held_at DESC, id DESC",
+        pattern=f"%,{topic.value},%",
     )
 
 
@@ -278,19 +269,12 @@ def _flagged(conn: Connection, scope: Scope) -> dict[int, _Flagged]:
     The talk's id comes from the row holding the minimum (SQLite's rule for a bare
     column beside a single min()).
     """
-    t = talk.c
-    stmt = (
-        select(
-            t.person_id,
-            func.min(iso_text(t.held_at)),
-            t.id,
-            func.sum(case((t.care_level == CareLevel.CARE.value, 1), else_=0)),
-        )
-        .where(
-            *scope.talk_conditions(scope.start_at, scope.end_at),
-            t.care_level != CareLevel.NONE.value,
-        )
-        .group_by(t.person_id)
+    stmt = scope.talks(
+        "person_id, min(held_at), id, sum(care_level = :care)",
+        where="care_level != :none",
+        group_by="person_id",
+        care=CareLevel.CARE.value,
+        none=CareLevel.NONE.value,
     )
     return {
         person_id: _Flagged(first, talk_id, bool(care))
@@ -303,8 +287,7 @@ def _months(conn: Connection, scope: Scope) -> tuple[MonthCount, ...]:
     months = months_ending(scope.period)
     first = datetime.combine(months[0], time())
     end = datetime.combine(add_months(months[-1], 1), time())
-    month = func.substr(iso_text(talk.c.held_at), 1, 7)
-    stmt = select(month, func.count()).where(*scope.talk_conditions(first, end)).group_by(month)
+    stmt = scope.talks("substr(held_at, 1, 7) AS month, count(*)", first, end, group_by="month")
     counts: dict[str, int] = {m: n for m, n in conn.execute(stmt).all()}
     return tuple(MonthCount(m, counts.get(f"{m.year}-{m.month:02d}", 0)) for m in months)
 

@@ -7,7 +7,18 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, String, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    DateTime,
+    Select,
+    String,
+    TextClause,
+    bindparam,
+    select,
+    text,
+    type_coerce,
+)
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.services.people import department_subtree
@@ -42,14 +53,50 @@ class Scope:
         assert self.departments is not None
         return select(person.c.id).where(person.c.department_id.in_(self.departments))
 
-    def talk_conditions(self, first: datetime, end: datetime) -> list[ColumnElement[bool]]:
-        """Talks held from `first` to before `end`, by the talker, with the department's people."""
-        out = [talk.c.held_at >= first, talk.c.held_at < end]
+    def talks(
+        self,
+        columns: str,
+        first: datetime | None = None,
+        end: datetime | None = None,
+        *,
+        where: str = "",
+        group_by: str = "",
+        order_by: str = "",
+        **values: object,
+    ) -> TextClause:
+        """A statement over the talks held from `first` to before `end` (the period unless
+        given), by the filter's talker, with its departments' people.
+
+        Written out for its index hint: once a workspace has planner statistics
+        (ANALYZE), SQLite prefers skip-scanning (person, held_at) to reading the plain
+        range of ix_talk_held, five to ten times slower for a year of talks. The hint is
+        left out when a talker or departments narrow the talks: their own indexes are
+        the right ones then. `values` are the parameters `where` names.
+        """
+        conditions = ["held_at >= :first", "held_at < :end"]
+        params = [
+            bindparam("first", first or self.start_at, type_=DateTime),
+            bindparam("end", end or self.end_at, type_=DateTime),
+            *(bindparam(name, value) for name, value in values.items()),
+        ]
         if self.filter.talker_id is not None:
-            out.append(talk.c.talker_id == self.filter.talker_id)
+            conditions.append("talker_id = :talker")
+            params.append(bindparam("talker", self.filter.talker_id))
         if self.departments is not None:
-            out.append(talk.c.person_id.in_(self.people_in_departments()))
-        return out
+            conditions.append(
+                "person_id IN (SELECT id FROM person WHERE department_id IN :departments)"
+            )
+            params.append(bindparam("departments", self.departments, expanding=True))
+        if where:
+            conditions.append(where)
+        narrowed = self.filter.talker_id is not None or self.departments is not None
+        hint = "" if narrowed else " INDEXED BY ix_talk_held"
+        sql = f"SELECT {columns} FROM talk{hint} WHERE {' AND '.join(conditions)}"
+        if group_by:
+            sql += f" GROUP BY {group_by}"
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        return text(sql).bindparams(*params)
 
     def follow_up_conditions(self) -> list[ColumnElement[bool]]:
         """Follow-ups of the department's people, raised in the talker's talks."""

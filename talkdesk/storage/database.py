@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine
@@ -13,7 +12,6 @@ from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.storage.keyfile import KeyFile
 from talkdesk.storage.paths import WorkspacePaths
 
-log = logging.getLogger(__name__)
 _SQLITE_FULL = 13
 
 
@@ -93,30 +91,7 @@ class Database:
         but the engine is gone, so nothing can read the database any more.
         """
         if self._engine is not None:
-            _optimize(self._engine)
             self._engine.dispose()
             self._engine = None
         for i in range(len(self._key)):
             self._key[i] = 0
-
-
-def _optimize(engine: Engine) -> None:
-    """Keep the query planner's statistics fresh, as SQLite advises before closing.
-
-    Without statistics the planner can pick a wide index over a small partial one
-    (the follow-ups owed feedback: 250 ms instead of 2). `analysis_limit` keeps this
-    to milliseconds on a large workspace; a failure (a full disk) changes nothing.
-    """
-    try:
-        with engine.connect() as conn:
-            if (conn.exec_driver_sql("SELECT max(rowid) FROM follow_up").scalar() or 0) < 5000:
-                return  # a small workspace: any plan is quick
-            conn.exec_driver_sql("PRAGMA analysis_limit = 400")
-            known = conn.exec_driver_sql(
-                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
-            ).scalar()
-            # `optimize` refreshes statistics that exist; the first ones need an ANALYZE
-            conn.exec_driver_sql("PRAGMA optimize" if known else "ANALYZE")
-            conn.commit()
-    except Exception as exc:  # closing goes on; the statistics are only a help
-        log.info("optimize before closing skipped: %s", type(exc).__name__)

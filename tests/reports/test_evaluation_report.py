@@ -33,7 +33,7 @@ from talkdesk.reports.report_data import (
     last_complete_period,
     load_report_data,
 )
-from talkdesk.reports.report_figures import summary
+from talkdesk.reports.report_figures import percent, summary
 from talkdesk.reports.report_texts import CONFIDENTIAL
 from talkdesk.services.bundle import Services
 from talkdesk.services.follow_ups import FollowUpInput
@@ -435,3 +435,9 @@ def test_a_chinese_user_gets_a_chinese_report(
     ]
     assert "评阅意见：" in all_text(document)
     assert report_file_stem(Q3, chinese) == "谈心谈话工作评估报告_2026Q3"
+
+
+def test_a_share_is_never_rounded_up_to_all_or_down_to_none() -> None:
+    assert percent(1934 / 1943) == 99 and percent(1.0) == 100
+    assert percent(1 / 1000) == 1 and percent(0.0) == 0
+    assert percent(0.825) == 82 and percent(0.95) == 95 and percent(None) is None

@@ -130,35 +130,3 @@ def test_open_errors_are_told_apart_by_sqlite_code(
     error = engine_module.open_error(DatabaseError("SELECT 1", None, orig))
     assert error.code is expected
     assert error.details.get("reason") == reason
-
-
-def test_closing_a_large_workspace_leaves_the_planner_its_statistics(
-    session: WorkspaceSession,
-) -> None:
-    """Without statistics SQLite chose a wide index over the small partial one for the
-    follow-ups owed feedback (250 ms instead of 2 on 79,000 items)."""
-    from datetime import datetime
-
-    from sqlalchemy import insert
-
-    from talkdesk.services.context import stamps
-    from talkdesk.storage import workspace
-    from talkdesk.storage.tables import follow_up
-    from tests.conftest import PASSWORD
-
-    db = session.context.db
-    now = datetime(2026, 11, 24, 9, 30)
-    rows = [
-        {**stamps(now), "source": "other", "title": f"事项{i}", "status": "resolved"}
-        for i in range(5000)
-    ]
-    with db.transaction() as conn:
-        conn.execute(insert(follow_up), rows)
-    session.lock()
-    reopened = workspace.open_with_password(session.paths, PASSWORD)
-    try:
-        with reopened.reading() as conn:
-            stats = conn.execute(text("SELECT tbl FROM sqlite_stat1")).scalars().all()
-        assert "follow_up" in stats
-    finally:
-        reopened.close()

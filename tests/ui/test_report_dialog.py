@@ -5,6 +5,7 @@ is not encrypted."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,16 @@ from talkdesk.reports.report_texts import CONFIDENTIAL
 from talkdesk.services.bundle import Services
 from talkdesk.services.demo import generate
 from talkdesk.services.session import WorkspaceSession
-from talkdesk.services.statistics_figures import PeriodKind, StatisticsFilter
+from talkdesk.services.statistics_figures import (
+    DepartmentCoverage,
+    PeriodKind,
+    ReportPeriod,
+    StatisticsFilter,
+)
 from talkdesk.storage.tables import audit_event
 from talkdesk.ui import report_dialog
 from talkdesk.ui.pages.reports_page import ReportsPage
+from talkdesk.ui.report_charts import report_charts
 from talkdesk.ui.report_dialog import ReportDialog
 from talkdesk.ui.tasks import TaskRunner
 from tests.ui.page_helpers import idle, open_dialog, running
@@ -182,3 +189,20 @@ def test_the_page_s_department_is_the_dialog_s_and_an_existing_file_is_kept_if_a
     dialog.path_edit.setText(str(tmp_path / "missing" / "r.docx"))
     click(qtbot, dialog.write_button)
     assert "does not exist" in dialog.error_label.text()
+
+
+def test_a_long_coverage_chart_is_drawn_in_even_parts(
+    qapp: object, env: tuple[Services, TaskRunner]
+) -> None:
+    """Forty departments do not fit one readable chart: three images of about fourteen."""
+    services, _ = env
+    stats = services.statistics.compute(ReportPeriod.parse("2026Q3"))
+    many = tuple(DepartmentCoverage(1000 + n, f"业务{n}科", 10, n % 10) for n in range(40))
+    wide = replace(stats, coverage=replace(stats.coverage, departments=many))
+    charts = report_charts(wide)
+    coverage = [c for c in charts if c.title.startswith("Coverage per department")]
+    assert [c.title for c in coverage] == [
+        f"Coverage per department (%) (part {n} of 3)" for n in (1, 2, 3)
+    ]
+    assert all(c.png.startswith(b"\x89PNG") for c in charts)
+    assert len(charts) == len(report_charts(stats)) + 2
