@@ -17,13 +17,13 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from PySide6.QtCore import QCoreApplication
 
 from talkdesk.app import cli_i18n, config
 from talkdesk.app.logging_setup import close_logging, setup_logging
-from talkdesk.domain.clock import SystemClock
+from talkdesk.domain.clock import Clock, SystemClock
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.recovery import groups
 from talkdesk.domain.values import Role
@@ -31,6 +31,9 @@ from talkdesk.storage.database import Database
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from talkdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from talkdesk.services.bundle import Services
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -278,6 +281,34 @@ def _export(args: argparse.Namespace) -> int:
 
 
 # -- opening and passwords ----------------------------------------------------------
+
+
+def new_file(out: str, suffixes: tuple[str, ...], wrong_suffix: str) -> Path:
+    """The file an export writes, checked before the workspace is opened: one of `suffixes`
+    (else `wrong_suffix`, naming {file}), not there yet, in a folder that exists."""
+    path = Path(out).expanduser()
+    if path.suffix.lower() not in suffixes:
+        raise _CliError(wrong_suffix.format(file=path.name))
+    if path.exists():
+        raise _CliError(
+            translate("cli", "{file} already exists. Choose a new file name.").format(file=path)
+        )
+    if not path.parent.is_dir():
+        raise _CliError(
+            translate("cli", "The folder {folder} does not exist.").format(folder=path.parent)
+        )
+    return path
+
+
+def services_over(paths: WorkspacePaths, db: Database, clock: Clock) -> Services:
+    """The services over a database the command opened (no unlock step, nothing remembered)."""
+    from talkdesk.services.bundle import Services
+    from talkdesk.services.context import Context
+    from talkdesk.services.session import WorkspaceSession
+
+    session = WorkspaceSession(paths, clock, RememberedKeyStore())
+    session.context = Context(lambda: db, clock)
+    return Services(session)
 
 
 def _paths(args: argparse.Namespace) -> WorkspacePaths:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from talkdesk.app.cli_commands import OK, ProgressBar, _CliError, _open, _paths, _say
+from talkdesk.app.cli_commands import OK, ProgressBar, _CliError, _open, _paths, _say, new_file
 from talkdesk.domain.clock import SystemClock
 from talkdesk.reports.ledger import LedgerSources, export_ledger
 from talkdesk.services.context import Context
@@ -32,21 +31,11 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
                 start=date_from.isoformat(), end=date_to.isoformat()
             )
         )
-    out = Path(args.out).expanduser()
-    if out.suffix.lower() != ".xlsx":
-        raise _CliError(
-            translate("cli", "The ledger is written as an .xlsx workbook, not {file}.").format(
-                file=out.name
-            )
-        )
-    if out.exists():
-        raise _CliError(
-            translate("cli", "{file} already exists. Choose a new file name.").format(file=out)
-        )
-    if not out.parent.is_dir():
-        raise _CliError(
-            translate("cli", "The folder {folder} does not exist.").format(folder=out.parent)
-        )
+    out = new_file(
+        args.out,
+        (".xlsx",),
+        translate("cli", "The ledger is written as an .xlsx workbook, not {file}."),
+    )
     clock = SystemClock()
     db = _open(_paths(args))
     try:

@@ -4,50 +4,33 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 from typing import BinaryIO
 
 from PySide6.QtCore import QCoreApplication
 
-from talkdesk.app.cli_commands import OK, _CliError, _open, _paths, _say
-from talkdesk.domain.clock import Clock, SystemClock
+from talkdesk.app.cli_commands import OK, _CliError, _open, _paths, _say, new_file, services_over
+from talkdesk.domain.clock import SystemClock
 from talkdesk.reports.record_data import RecordFormData, load_record_form
 from talkdesk.reports.record_form import write_record_forms
-from talkdesk.services.bundle import Services
-from talkdesk.services.context import Context
 from talkdesk.services.exports import ExportKind
-from talkdesk.services.session import WorkspaceSession
-from talkdesk.storage.database import Database
-from talkdesk.storage.keystore import RememberedKeyStore
-from talkdesk.storage.paths import WorkspacePaths
 
 translate = QCoreApplication.translate
 SUFFIXES = (".docx", ".pdf")
 
 
 def cmd_export_talk(args: argparse.Namespace) -> int:
-    out = Path(args.out).expanduser()
+    out = new_file(
+        args.out,
+        SUFFIXES,
+        translate("cli", "The record form is written as .docx or .pdf, not {file}."),
+    )
     suffix = out.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise _CliError(
-            translate("cli", "The record form is written as .docx or .pdf, not {file}.").format(
-                file=out.name
-            )
-        )
     talk_id = _talk_number(str(args.id))
-    if out.exists():
-        raise _CliError(
-            translate("cli", "{file} already exists. Choose a new file name.").format(file=out)
-        )
-    if not out.parent.is_dir():
-        raise _CliError(
-            translate("cli", "The folder {folder} does not exist.").format(folder=out.parent)
-        )
     clock = SystemClock()
     paths = _paths(args)
     db = _open(paths)
     try:
-        services = _services(paths, db, clock)
+        services = services_over(paths, db, clock)
         form = load_record_form(services, talk_id, bool(args.include_care))
         write = _docx(form) if suffix == ".docx" else _pdf(form)
         services.exports.save(out, write, ExportKind.TALK_RECORD, 1)
@@ -74,13 +57,6 @@ def _talk_number(text: str) -> int:
             )
         )
     return int(text.strip())
-
-
-def _services(paths: WorkspacePaths, db: Database, clock: Clock) -> Services:
-    """The services over a database the command opened (no unlock step, nothing remembered)."""
-    session = WorkspaceSession(paths, clock, RememberedKeyStore())
-    session.context = Context(lambda: db, clock)
-    return Services(session)
 
 
 def _docx(form: RecordFormData) -> Callable[[BinaryIO], None]:

@@ -58,11 +58,17 @@ def _marks(scope: Scope) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     )
     if as_of < period.start:  # a period still to come: nothing is overdue in it yet
         overdue: ColumnElement[bool] = false()
+        concerned = or_(opened, closed)
     else:
-        overdue = and_(
-            f.due_on < as_of,
-            f.created_at < datetime.combine(as_of + timedelta(days=1), time()),
-            or_(f.closed_on.is_(None), f.closed_on > as_of),
+        due_and_there = and_(
+            f.due_on < as_of, f.created_at < datetime.combine(as_of + timedelta(days=1), time())
+        )
+        still_open, closed_later = f.closed_on.is_(None), f.closed_on > as_of
+        overdue = and_(due_and_there, or_(still_open, closed_later))
+        # the same items, as four index ranges (opened, closed, open, closed after as_of):
+        # a year reads its ~9,000 items instead of all 79,000 (19 ms instead of 115)
+        concerned = or_(
+            opened, closed, and_(still_open, due_and_there), and_(closed_later, due_and_there)
         )
     marks = [
         (opened, _Mark.OPENED),
@@ -76,7 +82,7 @@ def _marks(scope: Scope) -> tuple[ColumnElement[int], ColumnElement[bool]]:
     total: ColumnElement[int] = sum(
         (case((condition, int(mark)), else_=0) for condition, mark in marks), literal(0)
     )
-    return total, or_(opened, closed, overdue)
+    return total, concerned
 
 
 def _is(mask: int, *marks: _Mark) -> bool:

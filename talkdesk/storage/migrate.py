@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # The newest revision in migrations/versions; tests/storage/test_migrations.py keeps
 # it equal to Alembic's head, so opening an up-to-date workspace never imports Alembic.
-HEAD = "0005"
+HEAD = "0006"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

@@ -225,6 +225,8 @@ follow_up = Table(
     ),
     Index("ix_follow_up_handler_due", "handler", "due_on"),
     Index("ix_follow_up_source_due", "source", "due_on"),
+    Index("ix_follow_up_created", "created_at"),
+    Index("ix_follow_up_closed", "closed_on"),
     Index("ix_follow_up_person", "person_id"),
     Index("ix_follow_up_talk", "talk_id"),
 )

@@ -191,6 +191,8 @@ def test_an_older_workspace_is_copied_encrypted_before_migrating(
         conn.execute(text("DROP INDEX ix_follow_up_handler_due"))
         conn.execute(text("DROP INDEX ix_follow_up_source_due"))
         conn.execute(text("DROP INDEX ix_talk_kind_held"))
+        conn.execute(text("DROP INDEX ix_follow_up_created"))
+        conn.execute(text("DROP INDEX ix_follow_up_closed"))
         conn.execute(text("DROP TABLE reminder_event"))
         conn.execute(text("DROP TABLE import_batch"))
         conn.execute(text("DROP INDEX ix_person_import_batch"))
