@@ -434,6 +434,7 @@ class _Rules:
         self._settings = settings
         # Many records share due days: each working-day walk is done once per day asked.
         self._known: dict[tuple[date, bool, bool], date] = {}
+        self._lead_days: dict[tuple[date, int], date] = {}
 
     def _morning(self, day: date) -> datetime:
         return datetime.combine(day, self._settings.morning)
@@ -589,8 +590,13 @@ class _Rules:
         return out
 
     def _lead_day(self, deadline: date, lead: int) -> date:
-        last = self._calendar.previous_working_day(deadline, include=True)
-        return self._calendar.add_working_days(last, -(lead - 1))
+        """Many people share a deadline: each day's walk is done once (see `_known`)."""
+        key = (deadline, lead)
+        found = self._lead_days.get(key)
+        if found is None:
+            last = self._previous(deadline, include=True)
+            found = self._lead_days[key] = self._calendar.add_working_days(last, -(lead - 1))
+        return found
 
     def _start(self, period: Period) -> datetime:
         return self._morning(self._calendar.next_working_day(period.start, include=True))

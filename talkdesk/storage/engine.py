@@ -32,6 +32,10 @@ _SET = {
     "foreign_keys": "ON",
     "temp_store": "MEMORY",
     "secure_delete": "ON",
+    # 32 MiB of decrypted pages per connection (SQLCipher's default is 2,000 pages): the
+    # lists and the follow-ups' word filter stop decrypting the same pages again (184 ms ->
+    # 25 ms on 79,000 items); two pooled connections stay well inside the memory target
+    "cache_size": "-32768",
 }
 
 

@@ -16,19 +16,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -46,18 +43,13 @@ from talkdesk.ui.labels import label
 from talkdesk.ui.layouts import button_row, error_label
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.pages.person_dialog import in_tree_order
+from talkdesk.ui.save_target import SaveTarget
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from talkdesk.services.bundle import Services
 
 E = TypeVar("E", bound=StrEnum)
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """The file the user chose in the system's save dialog, or None (tests replace this)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return Path(chosen) if chosen else None
 
 
 def period_name(start: date, end: date) -> str:
@@ -101,7 +93,6 @@ class LedgerDialog(QDialog):
         self._running = False
         self._close_when_done = False
         self._cancel = threading.Event()
-        self._path_chosen: Path | None = None  # confirmed in the save dialog (overwrite asked)
         self._path: Path | None = None  # being written
 
         quarter = calendar_period(CadenceKind.QUARTERLY, today(services.session.context.clock))
@@ -121,8 +112,14 @@ class LedgerDialog(QDialog):
         self.care_check = QCheckBox(
             self.tr("Include care details (the file is then marked 内部资料 注意保密)")
         )
-        self.path_edit = QLineEdit(str(_documents() / self._suggested_name()))
-        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.save_target = SaveTarget(
+            self.tr("Export ledger"),
+            self.tr("Excel workbook (*.xlsx)"),
+            ".xlsx",
+        )
+        self.save_target.suggest(self._suggested_name())
+        self.path_edit = self.save_target.path_edit
+        self.choose_button = self.save_target.choose_button
         self.progress = QProgressBar()
         self.progress.hide()
         self.status_label = QLabel()
@@ -138,9 +135,6 @@ class LedgerDialog(QDialog):
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.to_edit)
         period.addStretch()
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow(self.tr("Period:"), period)
         form.addRow(self.tr("Department:"), self.department_combo)
@@ -150,7 +144,7 @@ class LedgerDialog(QDialog):
         form.addRow(self.tr("Record state:"), self.state_combo)
         form.addRow(self.tr("Follow-up status:"), self.status_combo)
         form.addRow("", self.care_check)
-        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("File:"), self.save_target)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -162,7 +156,6 @@ class LedgerDialog(QDialog):
         self.progress_changed.connect(self._show_progress)
         self.from_edit.dateChanged.connect(self._period_changed)
         self.to_edit.dateChanged.connect(self._period_changed)
-        self.choose_button.clicked.connect(self._choose_file)
         self.export_button.clicked.connect(self._export)
         self.close_button.clicked.connect(self.reject)
         runner.submit(services.people.departments, self._show_departments, self._load_failed)
@@ -214,38 +207,7 @@ class LedgerDialog(QDialog):
 
     def _period_changed(self) -> None:
         """Keep the suggested file name in step with the period, unless the user chose one."""
-        if self._path_chosen is None:
-            folder = Path(self.path_edit.text()).parent if self.path_edit.text() else _documents()
-            self.path_edit.setText(str(folder / self._suggested_name()))
-
-    def _choose_file(self) -> None:
-        chosen = ask_save_path(
-            self,
-            self.tr("Export ledger"),
-            Path(self.path_edit.text() or _documents() / self._suggested_name()),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if chosen is not None:
-            chosen = _xlsx(chosen)
-            self._path_chosen = chosen
-            self.path_edit.setText(str(chosen))
-
-    def _target(self) -> Path | None:
-        """The file to write, with .xlsx; None when the user declined to overwrite."""
-        text = self.path_edit.text().strip()
-        if not text:
-            self._show_error(self.tr("Please choose the file to write."))
-            return None
-        path = _xlsx(Path(text).expanduser())
-        if path.exists() and path != self._path_chosen:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Export ledger"),
-                self.tr("%1 exists already. Replace it?").replace("%1", str(path)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-        return path
+        self.save_target.suggest(self._suggested_name())
 
     # -- exporting ----------------------------------------------------------------------
 
@@ -255,7 +217,7 @@ class LedgerDialog(QDialog):
         if flt.date_to < flt.date_from:
             self._show_error(self.tr("The first day of the period is after the last day."))
             return
-        path = self._target()
+        path = self.save_target.target(self._show_error)
         if path is None:
             return
         self._cancel.clear()
@@ -329,8 +291,7 @@ class LedgerDialog(QDialog):
             self.state_combo,
             self.status_combo,
             self.care_check,
-            self.path_edit,
-            self.choose_button,
+            self.save_target,
             self.export_button,
         )
 
@@ -384,11 +345,3 @@ def _enum_combo(every: str, values: Sequence[StrEnum]) -> QComboBox:
 def _chosen(combo: QComboBox, kind: type[E]) -> E | None:
     value = combo.currentData()
     return None if value is None else kind(value)
-
-
-def _xlsx(path: Path) -> Path:
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))

@@ -11,18 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -45,6 +42,7 @@ from talkdesk.ui.layouts import button_row, error_label
 from talkdesk.ui.messages import error_text
 from talkdesk.ui.pages.person_dialog import in_tree_order
 from talkdesk.ui.report_charts import report_charts
+from talkdesk.ui.save_target import SaveTarget
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -52,12 +50,6 @@ if TYPE_CHECKING:
 
 PERIODS_OFFERED = {PeriodKind.QUARTER: 12, PeriodKind.HALF_YEAR: 6}
 """How many periods back the period list goes (the running one included)."""
-
-
-def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str) -> Path | None:
-    """The file the user chose in the system's save dialog, or None (tests replace this)."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
-    return Path(chosen) if chosen else None
 
 
 class ReportDialog(QDialog):
@@ -83,7 +75,6 @@ class ReportDialog(QDialog):
         self._department_id = department_id
         self._today = today(services.session.context.clock)
         self._running = False
-        self._path_chosen: Path | None = None  # confirmed in the save dialog (overwrite asked)
         self._path: Path | None = None  # being written
 
         self.kind_combo = QComboBox()
@@ -97,8 +88,11 @@ class ReportDialog(QDialog):
         self.care_check = QCheckBox(
             self.tr("Include care details (the file is then marked 内部资料 注意保密)")
         )
-        self.path_edit = QLineEdit()
-        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.save_target = SaveTarget(
+            self.tr("Evaluation report"), self.tr("Word document (*.docx)"), ".docx"
+        )
+        self.path_edit = self.save_target.path_edit
+        self.choose_button = self.save_target.choose_button
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: the steps take a second or two
         self.progress.setTextVisible(False)
@@ -114,14 +108,11 @@ class ReportDialog(QDialog):
         period_row = QHBoxLayout()
         period_row.addWidget(self.kind_combo)
         period_row.addWidget(self.period_combo, 1)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path_edit, 1)
-        file_row.addWidget(self.choose_button)
         form = QFormLayout()
         form.addRow(self.tr("Period:"), period_row)
         form.addRow(self.tr("Department:"), self.department_combo)
         form.addRow("", self.care_check)
-        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("File:"), self.save_target)
         explain = QLabel(
             self.tr(
                 "The report compares the period with the one before it, lists who was due a "
@@ -141,10 +132,9 @@ class ReportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
         self._fill_periods(last_complete_period(PeriodKind.QUARTER, self._today))
-        self.path_edit.setText(str(_documents() / self._suggested_name()))
+        self._period_changed()
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.period_combo.currentIndexChanged.connect(self._period_changed)
-        self.choose_button.clicked.connect(self._choose_file)
         self.write_button.clicked.connect(self._write)
         self.close_button.clicked.connect(self.reject)
         runner.submit(services.people.departments, self._show_departments, self._load_failed)
@@ -205,50 +195,13 @@ class ReportDialog(QDialog):
 
     def _period_changed(self) -> None:
         """Keep the suggested file name in step with the period, unless the user chose one."""
-        if self._path_chosen is None:
-            text = self.path_edit.text().strip()
-            folder = Path(text).parent if text else _documents()
-            self.path_edit.setText(str(folder / self._suggested_name()))
-
-    def _choose_file(self) -> None:
-        chosen = ask_save_path(
-            self,
-            self.tr("Evaluation report"),
-            Path(self.path_edit.text() or _documents() / self._suggested_name()),
-            self.tr("Word document (*.docx)"),
-        )
-        if chosen is not None:
-            chosen = _docx(chosen)
-            self._path_chosen = chosen
-            self.path_edit.setText(str(chosen))
-
-    def _target(self) -> Path | None:
-        """The file to write, with .docx; None when the user declined to overwrite."""
-        text = self.path_edit.text().strip()
-        if not text:
-            self._show_error(self.tr("Please choose the file to write."))
-            return None
-        path = _docx(Path(text).expanduser())
-        if not path.parent.is_dir():
-            self._show_error(
-                self.tr("The folder %1 does not exist.").replace("%1", str(path.parent))
-            )
-            return None
-        if path.exists() and path != self._path_chosen:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Evaluation report"),
-                self.tr("%1 exists already. Replace it?").replace("%1", str(path)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-        return path
+        self.save_target.suggest(self._suggested_name())
 
     # -- writing ------------------------------------------------------------------------
 
     def _write(self) -> None:
         self._show_error("")
-        path = self._target()
+        path = self.save_target.target(self._show_error)
         if path is None:
             return
         self._path = path
@@ -313,8 +266,7 @@ class ReportDialog(QDialog):
             self.period_combo,
             self.department_combo,
             self.care_check,
-            self.path_edit,
-            self.choose_button,
+            self.save_target,
             self.write_button,
             self.close_button,
         ):
@@ -335,11 +287,3 @@ class ReportDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
-
-
-def _docx(path: Path) -> Path:
-    return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
-
-
-def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))

@@ -76,7 +76,7 @@ def test_a_ledger_of_the_department_chosen_on_the_talks_page(
     assert talkers == ["All talkers", "吴局长", "周书记"]  # by pinyin
 
     chosen = tmp_path / "财务科台账"  # the suffix is added
-    monkeypatch.setattr("talkdesk.ui.ledger_dialog.ask_save_path", lambda *a: chosen)
+    monkeypatch.setattr("talkdesk.ui.save_target.ask_save_path", lambda *a: chosen)
     click(qtbot, dialog.choose_button)
     assert dialog.path_edit.text() == str(chosen) + ".xlsx"
     progress: list[tuple[int, int]] = []

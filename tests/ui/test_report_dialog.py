@@ -26,7 +26,6 @@ from talkdesk.services.statistics_figures import (
     StatisticsFilter,
 )
 from talkdesk.storage.tables import audit_event
-from talkdesk.ui import report_dialog
 from talkdesk.ui.pages.reports_page import ReportsPage
 from talkdesk.ui.report_charts import report_charts
 from talkdesk.ui.report_dialog import ReportDialog
@@ -179,7 +178,7 @@ def test_the_page_s_department_is_the_dialog_s_and_an_existing_file_is_kept_if_a
         asked.append(str(args[2]))
         return QMessageBox.StandardButton.No
 
-    monkeypatch.setattr(report_dialog.QMessageBox, "question", decline)
+    monkeypatch.setattr(QMessageBox, "question", decline)
     before = exported(services)
     click(qtbot, dialog.write_button)
     idle(qtbot, runner)

@@ -79,3 +79,20 @@ def test_ctrl_s_saves_the_draft(qtbot: QtBot, env: Env) -> None:
     idle(qtbot, runner)
     assert form.talk_id is not None
     assert services.talks.get_talk(form.talk_id).data.content == "谈了工作"
+
+
+def test_escape_and_close_really_close_the_form_and_save_it(qtbot: QtBot, env: Env) -> None:
+    services, runner, roster = env
+    page = open_page(qtbot, services, runner)
+    form = new_form(qtbot, page, runner)
+    choose_people(qtbot, form, runner, roster)
+    commit_text(form.content_edit, "谈了学习计划")
+    qtbot.keyClick(form.content_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: page.forms.form is None)  # closed and gone, not just hidden
+    idle(qtbot, runner)
+    [row] = services.talks.list_talks()
+    assert services.talks.get_talk(row.id).data.content == "谈了学习计划"
+
+    form = new_form(qtbot, page, runner)
+    qtbot.mouseClick(form.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.forms.form is None)

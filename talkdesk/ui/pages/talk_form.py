@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from talkdesk.domain.errors import TalkdeskError
 from talkdesk.domain.values import CareLevel, FollowUpStatus, TalkKind, Topic
 from talkdesk.services.follow_ups import FollowUpFilter, FollowUpInput, FollowUpListRow
-from talkdesk.services.people import PeopleFilter
 from talkdesk.services.query import Page
 from talkdesk.services.talks import TalkDetail, TalkFilter, TalkInput, TalkListRow
 from talkdesk.services.templates import TemplateRow
@@ -61,7 +60,6 @@ if TYPE_CHECKING:
 AUTOSAVE_MS = 2000
 """How long after the last keystroke the draft saves itself."""
 
-_EVERYONE = Page(limit=5000)  # the combos list everyone active (offices are small)
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -117,9 +115,8 @@ class TalkFormLauncher(QObject):
 
     def _read(self, talk_id: int | None) -> Opened:
         services = self._services
-        everyone = services.people.people(PeopleFilter(), _EVERYONE)
-        leaders = [p for p in everyone if p.is_leader]
-        others = [p for p in everyone if not p.is_leader]
+        talkers_first = services.plans.person_choices()  # narrow rows: leaders, then pinyin
+        everyone = sorted(talkers_first, key=lambda p: (p.pinyin, p.id))
         detail = services.talks.get_talk(talk_id) if talk_id is not None else None
         if detail is not None and not detail.is_final:
             services.talks.set_editing(detail.id, True)  # offered back if talkdesk ends now
@@ -127,7 +124,7 @@ class TalkFormLauncher(QObject):
         if detail is not None:
             items = services.follow_ups.list_follow_ups(FollowUpFilter(talk_id=detail.id))
         people = [(p.id, _person_text(p.name, p.department_name)) for p in everyone]
-        talkers = [(p.id, p.name) for p in leaders + others]
+        talkers = [(p.id, p.name) for p in talkers_first]
         if detail is not None:  # someone who has left since still shows on their record
             row = detail.row
             if all(i != row.person_id for i, _ in people):
@@ -217,14 +214,10 @@ class TalkForm(QDialog):
         self.place_edit.setMaxLength(100)
         self.talker_combo = QComboBox()
         self.talker_combo.addItem(self.tr("(choose a talker)"), None)
-        for talker_id, name in self._choices.talkers:
-            self.talker_combo.addItem(name, talker_id)
         self.person_combo = QComboBox()
         self.person_combo.setEditable(True)
         self.person_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.person_combo.addItem(self.tr("(choose a person)"), None)
-        for person_id, name in self._choices.people:
-            self.person_combo.addItem(name, person_id)
         completer = self.person_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -285,6 +278,19 @@ class TalkForm(QDialog):
         self.prompts = PromptsPanel()
         self.carry_over = CarryOverPanel()
 
+        # Containers first, top-down: a widget re-parented under the app's stylesheet re-styles
+        # its whole subtree, so each field is parented once, into a tree already in place.
+        layout = QVBoxLayout(self)
+        splitter = QSplitter()
+        layout.addWidget(splitter, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        column = QVBoxLayout(body)
+
         grid = QGridLayout()
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
@@ -337,25 +343,16 @@ class TalkForm(QDialog):
         self.amendments_box = QGroupBox(self.tr("Amendments"))
         QVBoxLayout(self.amendments_box).addWidget(self.amendments_list)
 
-        body = QWidget()
-        column = QVBoxLayout(body)
         column.addLayout(grid)
         column.addLayout(texts, 1)
         column.addLayout(private)
         column.addWidget(self.private_edit)
         column.addWidget(self.items_box)
         column.addWidget(self.amendments_box)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-
         self.side = QTabWidget()
         self.side.addTab(self.prompts, self.tr("Question prompts"))
         self.side.addTab(self.carry_over, self.tr("Carry-over"))
-        splitter = QSplitter()
-        splitter.addWidget(scroll)
-        splitter.addWidget(self.side)
+        splitter.addWidget(self.side)  # after the fields: the Tab order follows the form
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([900, 340])
@@ -367,10 +364,14 @@ class TalkForm(QDialog):
         bottom.addWidget(self.finalise_button)
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(bottom)
+        # Filled last: each re-parenting above re-styles the subtree it moves, and a combo of
+        # 2,000 names is slow to re-style (the form opened in 250 ms instead of 70).
+        for talker_id, name in self._choices.talkers:
+            self.talker_combo.addItem(name, talker_id)
+        for person_id, name in self._choices.people:
+            self.person_combo.addItem(name, person_id)
 
     def _pair(
         self, grid: QGridLayout, row: int, col: int, text: str, buddy: QWidget, field: Any = None
@@ -854,9 +855,14 @@ class TalkForm(QDialog):
         self.content_edit.moveCursor(self.content_edit.textCursor().MoveOperation.End)
         self.content_edit.setFocus()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing typed is lost by closing: a changed draft is saved on the way out, and
-        the draft is no longer noted as open (it is not offered back at the next start)."""
+    def done(self, result: int) -> None:
+        """Every way out ends here (Close, Escape, the window's close button, `close()`).
+
+        Nothing typed is lost by closing: a changed draft is saved on the way out, and
+        the draft is no longer noted as open (it is not offered back at the next start).
+        (Not in `closeEvent` with `reject` calling `close()`: QDialog's closeEvent calls
+        `reject()` and ignores the close while the dialog is still shown, so the form
+        never closed.)"""
         if not self.is_final and self.is_dirty and self.value() is not None:
             self._store(with_items=True, finalise=False, explicit=False)
         talks = self._services.talks
@@ -868,10 +874,7 @@ class TalkForm(QDialog):
                 talks.set_editing(talk_id, False)
 
         self._runner.submit(closed)
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        self.close()
+        super().done(result)
 
 
 class AmendDialog(QDialog):
