@@ -46,7 +46,7 @@ def make_demo_session(
         session.set_owner(summary.owner_name)
         # A demo was never closed: what is due now is in the reminder list, not in a
         # "while talkdesk was closed" digest at its first start.
-        Services.build(session).reminders.catch_up(clock.now())
+        Services(session).reminders.catch_up(clock.now())
     except BaseException:
         session.discard_created()
         raise

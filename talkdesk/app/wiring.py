@@ -299,7 +299,7 @@ class GuiShell(QObject):
             def build() -> tuple[Services, str]:
                 from talkdesk.services.bundle import Services
 
-                return Services.build(session), session.info().unit
+                return Services(session), session.info().unit
 
             self.runner.submit(build, lambda r: self._services_ready(*r, notices))
         else:

@@ -43,10 +43,6 @@ class Services:
         self._made: dict[str, Any] = {}
         self._lock = threading.RLock()
 
-    @classmethod
-    def build(cls, session: WorkspaceSession) -> Services:
-        return cls(session)
-
     @property
     def _ctx(self) -> Context:
         return self.session.context

@@ -590,7 +590,8 @@ class _Rules:
         return out
 
     def _lead_day(self, deadline: date, lead: int) -> date:
-        """Many people share a deadline: each day's walk is done once (see `_known`)."""
+        """`lead` working days before `deadline`, counting its last working day; many
+        people and plans share a deadline, so each day's walk is done once."""
         key = (deadline, lead)
         found = self._lead_days.get(key)
         if found is None:
@@ -602,9 +603,7 @@ class _Rules:
         return self._morning(self._calendar.next_working_day(period.start, include=True))
 
     def _end(self, period: Period, lead: int) -> datetime:
-        last = self._calendar.previous_working_day(period.end)
-        day = max(self._calendar.add_working_days(last, -(lead - 1)), period.start)
-        return self._morning(day)
+        return self._morning(max(self._lead_day(period.last_day, lead), period.start))
 
     def follow_up(
         self,

@@ -265,7 +265,8 @@ class TalksService:
         A draft still noted as open at the next start was open when talkdesk
         ended without closing it (a crash, a power cut): it is offered back.
         """
-        with self._ctx.db.transaction() as conn:
+        # bookkeeping no reader caches: the coverage and statistics kept are still good
+        with self._ctx.db.transaction(changes_records=False) as conn:
             ids = set(_open_drafts(conn))
             if (talk_id in ids) != editing:
                 write_json(conn, OPEN_DRAFTS_KEY, sorted(ids ^ {talk_id}))
@@ -273,7 +274,7 @@ class TalksService:
     def take_interrupted_drafts(self) -> list[TalkListRow]:
         """The drafts whose form was open when talkdesk last ended, newest first; asked
         once: they are no longer noted as open afterwards (they stay drafts in the list)."""
-        with self._ctx.db.transaction() as conn:
+        with self._ctx.db.transaction(changes_records=False) as conn:
             ids = _open_drafts(conn)
             if not ids:
                 return []

@@ -70,7 +70,7 @@ def test_due_json_agrees_with_the_today_page(
 
     runner = TaskRunner()
     try:
-        page = TodayPage(Services.build(session), runner)
+        page = TodayPage(Services(session), runner)
         qtbot.addWidget(page)
         page.show()
         qtbot.waitUntil(lambda: page.agenda is not None)

@@ -39,7 +39,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Servi
     session, _code = make_demo_session(
         folder, clock, RememberedKeyStore(), FAST_KDF, people=20, years=1, password=PASSWORD
     )
-    services = Services.build(session)
+    services = Services(session)
     last = services.talks.list_talks(TalkFilter())[0]
     services.talks.create_talk(
         TalkInput(

@@ -30,7 +30,7 @@ def _qt_application(qapp: object) -> None:
 @pytest.fixture
 def stored(session: WorkspaceSession, monkeypatch: pytest.MonkeyPatch) -> Iterator[Stored]:
     """Two talks in a locked workspace, and the password in the environment (as a script)."""
-    made = store_talks(Services.build(session))
+    made = store_talks(Services(session))
     session.lock()
     monkeypatch.setenv("TALKDESK_PASSWORD", PASSWORD)
     yield made

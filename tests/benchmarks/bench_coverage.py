@@ -273,7 +273,7 @@ def _today_page_ms(session: Any, repeat: int) -> float:
     from talkdesk.ui.tasks import TaskRunner
 
     app = QApplication.instance() or QApplication([])
-    services = Services.build(session)
+    services = Services(session)
     runner = TaskRunner()
     page = TodayPage(services, runner)
     page.resize(1190, 680)

@@ -108,7 +108,7 @@ def _sources(session: Any) -> Any:
     from talkdesk.reports.ledger import LedgerSources
     from talkdesk.services.bundle import Services
 
-    services = Services.build(session)
+    services = Services(session)
     return LedgerSources(services.ledger, services.statistics, services.exports)
 
 

@@ -250,7 +250,7 @@ class _Bench:
         self.repeat = repeat
         self.gui = gui
         self.report = report
-        self.services = Services.build(session)
+        self.services = Services(session)
         self.runner = TaskRunner()
         self.today = NOW.date()
         key = session.context.db.data_key()

@@ -83,7 +83,7 @@ def _bench(session: Any, period: Any, repeat: int) -> None:
     from talkdesk.services.bundle import Services
     from talkdesk.ui.report_charts import report_charts
 
-    first = load_report_data(Services.build(session), period)
+    first = load_report_data(Services(session), period)
     stats = first.stats
     print(
         f"period {period.code}: {stats.talks} talks, {stats.coverage.covered} people covered "
@@ -97,14 +97,14 @@ def _bench(session: Any, period: Any, repeat: int) -> None:
         def whole(include_care: bool) -> dict[str, float]:
             times: dict[str, float] = {}
             start = time.perf_counter()
-            data = load_report_data(Services.build(session), period, include_care=include_care)
+            data = load_report_data(Services(session), period, include_care=include_care)
             times["read"] = time.perf_counter() - start
             start = time.perf_counter()
             charts = report_charts(data.stats)
             times["charts"] = time.perf_counter() - start
             start = time.perf_counter()
             out.unlink(missing_ok=True)
-            exports = Services.build(session).exports
+            exports = Services(session).exports
             export_evaluation_report(out, data, charts, exports, _english)
             times["write"] = time.perf_counter() - start
             times["total"] = times["read"] + times["charts"] + times["write"]

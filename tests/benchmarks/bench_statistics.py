@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     key = session.context.db.data_key()
     raw = sqlcipher3.connect(str(args.workspace / "talkdesk.db"))
     raw.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    stats = Services.build(session).statistics
+    stats = Services(session).statistics
     print(f"\n{'':<38} {'talkdesk':>12} {'raw SQL':>12} {'ratio':>8}")
     for name, kind in (("a year", PeriodKind.YEAR), ("a quarter", PeriodKind.QUARTER)):
         period = ReportPeriod.of(kind, date(NOW.year - 1, 6, 1))

@@ -165,7 +165,7 @@ class _Bench:
 
         def open_ours() -> None:
             session.unlock_remembered()
-            Services.build(session).people.people(PeopleFilter(), Page(0, PAGE))
+            Services(session).people.people(PeopleFilter(), Page(0, PAGE))
             session.lock()
 
         def open_raw() -> None:
@@ -176,7 +176,7 @@ class _Bench:
         _line("open with remembered key + first page", *self._pair(open_ours, open_raw))
 
         session.unlock_remembered()
-        services = Services.build(session)
+        services = Services(session)
         raw = raw_connect()
         person_id = raw.execute(
             "SELECT person_id FROM talk GROUP BY person_id ORDER BY count(*) DESC LIMIT 1"
@@ -327,7 +327,7 @@ def _probe_memory(folder: Path, mode: str) -> int:
 
         session = _session(folder)
         session.unlock_remembered()
-        services = Services.build(session)
+        services = Services(session)
         services.people.people()
         services.talks.list_talks(TalkFilter())
         services.follow_ups.list_follow_ups(FollowUpFilter(open_only=True, overdue_on=NOW.date()))

@@ -60,7 +60,7 @@ class Staff:
 
 @pytest.fixture
 def services(session: WorkspaceSession) -> Services:
-    return Services.build(session)
+    return Services(session)
 
 
 @pytest.fixture

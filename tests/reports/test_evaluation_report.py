@@ -64,7 +64,7 @@ class Organ:
 
 @pytest.fixture
 def services(session: WorkspaceSession) -> Services:
-    return Services.build(session)
+    return Services(session)
 
 
 @pytest.fixture

@@ -60,7 +60,7 @@ def english(context: str, source: str) -> str:
 
 @pytest.fixture
 def services(session: WorkspaceSession) -> Services:
-    return Services.build(session)
+    return Services(session)
 
 
 @pytest.fixture

@@ -52,7 +52,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def services(session: WorkspaceSession) -> Services:
-    return Services.build(session)
+    return Services(session)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ class Office:
 
 @pytest.fixture
 def services(session: WorkspaceSession) -> Services:
-    return Services.build(session)
+    return Services(session)
 
 
 @pytest.fixture

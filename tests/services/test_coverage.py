@@ -238,7 +238,7 @@ def test_coverage_reads_a_few_queries_not_one_per_person(
 
 
 def test_the_report_is_kept_until_the_data_change(session: WorkspaceSession) -> None:
-    services = Services.build(session)
+    services = Services(session)
     first = services.coverage.report(date(2026, 11, 24))
     assert services.coverage.report(date(2026, 11, 24)) is first  # nothing changed: kept
     assert services.coverage.report(date(2026, 11, 25)) is not first  # another day

@@ -30,7 +30,7 @@ from talkdesk.storage.tables import person, talk_note
 @pytest.fixture
 def demo(session: WorkspaceSession) -> tuple[Services, DemoSummary]:
     summary = generate(session.context)
-    return Services.build(session), summary
+    return Services(session), summary
 
 
 def test_default_demo_is_a_small_organ(
@@ -113,7 +113,7 @@ def test_demo_session_is_unlocked_and_opens_with_its_password(
     assert len(code.split("-")) == 8
     session.lock()
     session.unlock_with_password("demo pass 123")
-    assert Services.build(session).people.count_people() > 50
+    assert Services(session).people.count_people() > 50
     session.lock()
 
 

@@ -103,7 +103,7 @@ def test_a_waiting_trigger_is_answered_by_the_talk(
     answered = {t.id: t.talk_id for t in plans.triggers(office.zhang)}
     # A talk cannot answer an event that happened after it.
     assert answered == {new_post.id: detail.id, later.id: None}
-    fresh = Services.build(services.session)  # as the Today page reads it
+    fresh = Services(services.session)  # as the Today page reads it
     assert {t.id for t in fresh.coverage.report().triggers} == {later.id, other.id}
     assert {t.id for t in plans.triggers(waiting_only=True)} == {later.id, other.id}
 

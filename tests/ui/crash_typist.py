@@ -44,7 +44,7 @@ def main(folder: str, password: str) -> None:
     clock = FixedClock(datetime(2026, 11, 24, 10, 0))
     session = WorkspaceSession(WorkspacePaths(Path(folder)), clock, RememberedKeyStore())
     session.unlock_with_password(password)
-    services = Services.build(session)
+    services = Services(session)
     roster = make_roster(services)
     runner = TaskRunner()
     parent = QWidget()

@@ -30,7 +30,7 @@ def running(session: WorkspaceSession) -> Iterator[tuple[Services, TaskRunner]]:
     """Services over the test workspace and a runner that is shut down before the lock."""
     runner = TaskRunner()
     try:
-        yield Services.build(session), runner
+        yield Services(session), runner
     finally:
         runner.shutdown()
 

@@ -91,7 +91,7 @@ def audit_exports(services: Services) -> list[tuple[str, int]]:
 def test_the_pdf_holds_the_chinese_labels_and_the_talks_content_in_embedded_fonts(
     qapp: Any, session: WorkspaceSession, chinese: Translate
 ) -> None:
-    services = Services.build(session)
+    services = Services(session)
     stored = store_talks(services)
     data = pdf_bytes([load_record_form(services, stored.flagged, False)], chinese)
     text = "".join(pages_text(data))
@@ -154,7 +154,7 @@ def test_the_pdf_holds_the_chinese_labels_and_the_talks_content_in_embedded_font
 def test_care_details_are_in_the_pdf_only_when_asked_and_then_it_is_marked(
     qapp: Any, session: WorkspaceSession, chinese: Translate
 ) -> None:
-    services = Services.build(session)
+    services = Services(session)
     stored = store_talks(services)
     form = load_record_form(services, stored.flagged, include_care=True)
     first = pages_text(pdf_bytes([form], chinese))[0]
@@ -166,7 +166,7 @@ def test_care_details_are_in_the_pdf_only_when_asked_and_then_it_is_marked(
 def test_many_talks_make_one_pdf_each_talk_on_new_pages_numbered_by_talk(
     qapp: Any, session: WorkspaceSession, chinese: Translate
 ) -> None:
-    services = Services.build(session)
+    services = Services(session)
     stored = store_talks(services)
     forms = load_record_forms(services, [stored.flagged, stored.plain], False)
     pages = pages_text(pdf_bytes(forms, chinese))
