@@ -4265,7 +4265,7 @@ If you include them, the document is marked 内部资料 注意保密 (internal,
         </message>
     </context>
     <context>
-        <name>TodayPage</name>
+        <name>TodayFigures</name>
         <message>
             <source>Talks this month</source>
             <translation>本月谈话</translation>
@@ -4282,6 +4282,21 @@ If you include them, the document is marked 内部资料 注意保密 (internal,
             <source>Follow-ups awaiting feedback</source>
             <translation>待反馈事项</translation>
         </message>
+        <message>
+            <source>Good morning, %1</source>
+            <translation>%1，上午好</translation>
+        </message>
+        <message>
+            <source>Good afternoon, %1</source>
+            <translation>%1，下午好</translation>
+        </message>
+        <message>
+            <source>Good evening, %1</source>
+            <translation>%1，晚上好</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
         <message>
             <source>Appointments</source>
             <translation>谈话预约</translation>
@@ -4387,18 +4402,6 @@ If you include them, the document is marked 内部资料 注意保密 (internal,
         <message>
             <source>Due soon</source>
             <translation>将到期</translation>
-        </message>
-        <message>
-            <source>Good morning, %1</source>
-            <translation>%1，上午好</translation>
-        </message>
-        <message>
-            <source>Good afternoon, %1</source>
-            <translation>%1，下午好</translation>
-        </message>
-        <message>
-            <source>Good evening, %1</source>
-            <translation>%1，晚上好</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import plistlib
 import sys
 from pathlib import Path
 from typing import Any, Protocol
@@ -71,6 +70,8 @@ class LaunchAgent:
         self._command = command
 
     def contents(self) -> bytes:
+        import plistlib  # macOS only; kept off the way to the first paint elsewhere
+
         return plistlib.dumps(
             {
                 "Label": LAUNCH_AGENT_LABEL,

@@ -175,9 +175,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     _say(translate("cli", "Workspace: {folder}").format(folder=paths.folder))
     for label, sound in lines:
         _say(f"  {label}: {good if sound else bad}")
-    from talkdesk.storage import migrate
+    from talkdesk.storage.revision import HEAD
 
-    revision_ok = report.revision == migrate.HEAD
+    revision_ok = report.revision == HEAD
     label = translate("cli", "Schema revision")
     _say(f"  {label}: {report.revision or '?'} ({good if revision_ok else bad})")
     _print_counts(report.counts)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.resources import files
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from talkdesk import resources
 
 # The application object and translator live as long as the command runs;
 # Qt translates nothing without an application instance holding a translator.
@@ -39,7 +40,7 @@ def install(requested: str | None, gui: bool = False) -> QTranslator | None:
     if choose(requested) != "zh_CN":
         return None
     translator = QTranslator(app)
-    path = files("talkdesk.resources").joinpath("translations", "talkdesk_zh_CN.qm")
+    path = resources.path("translations", "talkdesk_zh_CN.qm")
     if not translator.load(str(path)):
         return None
     QCoreApplication.installTranslator(translator)

@@ -8,25 +8,30 @@ import shutil
 import signal
 import sys
 import tempfile
-from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from talkdesk import resources
 from talkdesk.app import cli_i18n, config, startup_probe
-from talkdesk.app.logging_setup import close_logging, setup_logging
-from talkdesk.app.wiring import GuiShell, Opener, Prepared, Progress, Start
-from talkdesk.domain.clock import Clock, SystemClock
 from talkdesk.ui import style
+from talkdesk.ui.main_window import MainWindow
 from talkdesk.ui.preferences import Language, PreferencesFile
+
+if TYPE_CHECKING:
+    from talkdesk.app.wiring import GuiShell
 
 log = logging.getLogger(__name__)
 
 
 def run_gui(args: Any) -> int:
-    """`talkdesk` with no subcommand: the window, on the user's workspace or a demo one."""
+    """`talkdesk` with no subcommand: the window, on the user's workspace or a demo one.
+
+    The window is shown first (its lock screen says the workspace opens); the shell, with
+    its database thread, tray, reminders and log file, is built once it has been painted.
+    """
     app = make_application()
     demo = bool(getattr(args, "demo", False))
     folder = (
@@ -36,35 +41,69 @@ def run_gui(args: Any) -> int:
     )
     if demo:
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    handler = setup_logging(folder / "logs")
     preferences = PreferencesFile(None if demo else folder / "settings.json")
     language = choose_language(getattr(args, "lang", None), preferences.current.language)
     translators = install_translators(app, language)
     style.apply(app)
-    clock = SystemClock()
-    if demo:
-        import secrets
-
-        password = secrets.token_urlsafe(9)
-        shell = GuiShell(folder, preferences, clock, demo_opener(folder, clock, password), password)
-    else:
-        shell = GuiShell(folder, preferences, clock, workspace_opener(folder, clock))
-    shell.quit_requested.connect(app.quit)
-    if startup_probe.wanted():
-        probe = startup_probe.StartupProbe(shell.window, shell.runner)
-        shell.opened.connect(probe.workspace_opened)
+    window = MainWindow(folder)
+    window.show_on_screen()
+    probe = startup_probe.StartupProbe(window) if startup_probe.wanted() else None
+    starter = _ShellStarter(app, folder, preferences, window, demo, probe)
+    window.first_painted.connect(starter.start, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(300, starter.start)  # a window never painted (started hidden)
     stop_on_signals(app)
-    log.info("starting the GUI (demo=%s, language=%s)", demo, language.value)
-    shell.start()
     try:
         code = app.exec()
     finally:
-        shell.shutdown()
+        starter.shutdown()
         del translators
-        close_logging(handler)
         if demo:
             shutil.rmtree(folder, ignore_errors=True)
     return code
+
+
+class _ShellStarter:
+    """Builds the shell after the first paint, and takes it down when the loop ends."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        folder: Path,
+        preferences: PreferencesFile,
+        window: MainWindow,
+        demo: bool,
+        probe: startup_probe.StartupProbe | None,
+    ) -> None:
+        self._app = app
+        self._folder = folder
+        self._preferences = preferences
+        self._window = window
+        self._demo = demo
+        self._probe = probe
+        self._shell: GuiShell | None = None
+        self._handler: logging.Handler | None = None
+
+    def start(self) -> None:
+        if self._shell is not None:
+            return
+        from talkdesk.app.logging_setup import setup_logging
+        from talkdesk.app.openers import build_shell
+
+        self._handler = setup_logging(self._folder / "logs")
+        log.info("starting the GUI (demo=%s)", self._demo)
+        shell = build_shell(self._folder, self._preferences, self._window, self._demo)
+        shell.quit_requested.connect(self._app.quit)
+        if self._probe is not None:
+            shell.first_data_shown.connect(self._probe.data_shown)
+        self._shell = shell
+        shell.start()
+
+    def shutdown(self) -> None:
+        from talkdesk.app.logging_setup import close_logging
+
+        if self._shell is not None:
+            self._shell.shutdown()
+        close_logging(self._handler)
 
 
 def make_application() -> QApplication:
@@ -96,7 +135,7 @@ def install_translators(app: QApplication, language: Language) -> list[QTranslat
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed = []
     ours = QTranslator(app)
-    path = files("talkdesk.resources").joinpath("translations", "talkdesk_zh_CN.qm")
+    path = resources.path("translations", "talkdesk_zh_CN.qm")
     if ours.load(str(path)):
         app.installTranslator(ours)
         installed.append(ours)
@@ -107,53 +146,6 @@ def install_translators(app: QApplication, language: Language) -> list[QTranslat
         app.installTranslator(qt)
         installed.append(qt)
     return installed
-
-
-def workspace_opener(folder: Path, clock: Clock) -> Opener:
-    """Runs on the database thread: imports the storage, tries the remembered key."""
-
-    def open_session(_progress: Progress) -> Prepared:
-        from talkdesk.domain.errors import TalkdeskError
-        from talkdesk.services.session import WorkspaceSession
-        from talkdesk.storage.keystore import RememberedKeyStore
-        from talkdesk.storage.paths import WorkspacePaths
-        from talkdesk.ui.messages import error_text
-
-        session = WorkspaceSession(
-            WorkspacePaths(folder), clock, RememberedKeyStore(), config.kdf_params()
-        )
-        if not session.exists():
-            return Prepared(session, Start.NEW)
-        if not session.is_remembered():
-            return Prepared(session, Start.LOCKED)
-        try:
-            session.unlock_remembered()
-        except TalkdeskError as exc:
-            log.info("remembered key not used: %s", exc.code.value)
-            return Prepared(session, Start.LOCKED, error_text(exc))
-        return Prepared(session, Start.OPEN)
-
-    return open_session
-
-
-def demo_opener(folder: Path, clock: Clock, password: str) -> Opener:
-    """Runs on the database thread: builds the demo workspace in the temporary folder."""
-
-    def open_demo(progress: Progress) -> Prepared:
-        from talkdesk.app.demo import make_demo_session
-        from talkdesk.storage.keystore import RememberedKeyStore
-
-        session, _code = make_demo_session(
-            folder,
-            clock,
-            RememberedKeyStore(),
-            config.FAST_KDF,  # a throwaway workspace with a throwaway password
-            password=password,
-            progress=progress,
-        )
-        return Prepared(session, Start.OPEN)
-
-    return open_demo
 
 
 def stop_on_signals(app: QApplication) -> None:

@@ -1,8 +1,8 @@
 """Start-up timestamps for the benchmarks (TALKDESK_BENCH_EXIT_AFTER_PAINT=1), then quit.
 
 Prints `talkdesk-bench painted <epoch>` at the main window's first paint and
-`talkdesk-bench data <epoch>` once the workspace is open and the first page
-(Today) shows its figures (greeting and counts; its agenda follows), as
+`talkdesk-bench data <epoch>` once the first page shows its figures (the shell's
+`first_data_shown`: the first glance's, or the Today page's), as
 tests/benchmarks/run.py expects. Never on otherwise.
 """
 
@@ -12,11 +12,7 @@ import os
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-
-from talkdesk.ui.main_window import MainWindow
-from talkdesk.ui.navigation import PageId
-from talkdesk.ui.tasks import TaskRunner
+from PySide6.QtWidgets import QApplication, QWidget
 
 ENV = "TALKDESK_BENCH_EXIT_AFTER_PAINT"
 
@@ -26,24 +22,11 @@ def wanted() -> bool:
 
 
 class StartupProbe(QObject):
-    def __init__(self, window: MainWindow, runner: TaskRunner) -> None:
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._painted = False
-        self._opened = False
-        self._runner = runner
-        self._window = window
         self._done = False
         window.installEventFilter(self)
-        runner.busy_changed.connect(self._on_busy)
-
-    def workspace_opened(self) -> None:
-        """From now on, the first page's figures are the first data shown."""
-        self._opened = True
-        today = self._window.page(PageId.TODAY)
-        shown = getattr(today, "figures_shown", None)
-        if shown is not None:
-            self._runner.busy_changed.disconnect(self._on_busy)
-            shown.connect(lambda: QTimer.singleShot(0, self._data_shown))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
@@ -51,12 +34,11 @@ class StartupProbe(QObject):
             _mark("painted")
         return False
 
-    def _on_busy(self, busy: bool) -> None:
-        if self._opened and not busy and self._runner.pending == 0:
-            # the results were delivered; let the page paint them, then stop
-            QTimer.singleShot(0, self._data_shown)
+    def data_shown(self) -> None:
+        """The figures are set; let the window paint them, then stop."""
+        QTimer.singleShot(0, self._data_painted)
 
-    def _data_shown(self) -> None:
+    def _data_painted(self) -> None:
         if not self._done:
             self._done = True
             _mark("data")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from talkdesk.app.reminder_bridge import EngineFactory
     from talkdesk.services.bundle import Services
     from talkdesk.services.changes import Changes
+    from talkdesk.services.glance import Glance, Overview
     from talkdesk.services.reminders import Digest, Reminder
     from talkdesk.services.session import WorkspaceSession
     from talkdesk.ui.digest_dialog import DigestDialog
@@ -60,6 +61,8 @@ class Prepared:
 Progress = Callable[[int, int], None]
 Opener = Callable[[Progress], Prepared]
 """Opens (or builds) the session on the database thread, reporting progress as it goes."""
+Glancer = Callable[[], "Glance | None"]
+"""Reads the first page's figures with the remembered key before the opening (database thread)."""
 
 
 class _Progress(QObject):
@@ -83,10 +86,13 @@ class GuiShell(QObject):
     Signals:
         quit_requested(): the user chose to quit (setup or password dialog); the app exits.
         opened(): the workspace is open and the pages are in place (after each unlock too).
+        first_data_shown(): the first page shows its figures for the first time (the first
+            glance's, or the Today page's own when there was no glance).
     """
 
     quit_requested = Signal()
     opened = Signal()
+    first_data_shown = Signal()
 
     def __init__(
         self,
@@ -96,13 +102,19 @@ class GuiShell(QObject):
         open_session: Opener,
         demo_password: str = "",
         *,
+        glance: Glancer | None = None,
         make_engine: EngineFactory | None = None,
+        window: MainWindow | None = None,
     ) -> None:
         super().__init__()
         self.folder = folder
         self.preferences = preferences
         self.clock = clock
         self._open_session = open_session
+        self._glance = glance
+        self._glanced_overview: Overview | None = None  # shown before the services were ready
+        self._lock_asked = False  # Ctrl+L while only the glance was shown
+        self._first_data_done = False
         self._demo_password = demo_password
         self.session: WorkspaceSession | None = None
         self.services: Services | None = None
@@ -110,7 +122,7 @@ class GuiShell(QObject):
         self.unlock_dialog: QDialog | None = None
         self.progress = _Progress()
         self.runner = TaskRunner()
-        self.window = MainWindow(folder)
+        self.window = window if window is not None else MainWindow(folder)
         self.idle_lock = IdleLock(clock, preferences.current.idle_minutes, self)
         self._busy = False
         self._opening_begun = False
@@ -187,18 +199,16 @@ class GuiShell(QObject):
     # -- start -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Show the window at once; open the workspace behind it."""
-        screen = self.window.screen().availableGeometry()
-        if screen.width() < 1440 or screen.height() < 900:
-            # an office laptop (1366×768): use all of it, with or without a window manager
-            self.window.setGeometry(screen)
-            self.window.showMaximized()
-        else:
-            self.window.show()
+        """Show the window at once (if `app` has not already); open the workspace behind it."""
+        if not self.window.isVisible():
+            self.window.show_on_screen()
         if self.tray is not None:
             self.tray.show()
         # Open behind the painted window: the opening imports hold Python's lock for a while,
         # and would otherwise delay the first paint. A timer covers a window never painted.
+        if self.window.painted:
+            self._begin_opening()
+            return
         self.window.first_painted.connect(self._begin_opening)
         QTimer.singleShot(300, self._begin_opening)
 
@@ -213,10 +223,45 @@ class GuiShell(QObject):
             self._opened_session = prepared.session  # for shutdown, should the user quit first
             return prepared
 
+        if self._glance is not None:
+            self.runner.submit(self._glance, self._glanced, lambda _error: None)
         self.runner.submit(open_session, self._prepared, self._open_failed)
+
+    def _glanced(self, glance: Glance | None) -> None:
+        """The first page's figures, shown while the services load (the window is usable)."""
+        if glance is None or self._closed or self.session is not None:
+            return
+        from talkdesk.ui.pages.today_figures import GlancePage
+
+        self._glanced_overview = glance.overview
+        self.window.set_page(PageId.TODAY, GlancePage(glance.overview, self.clock.now()))
+        self.window.set_unit(glance.unit)
+        self.window.show_unlocked()
+        self._first_data()
+
+    def _withdraw_glance(self) -> None:
+        """The opening did not follow the glance (or Ctrl+L came first): hide its figures."""
+        if self._glanced_overview is None:
+            return
+        self._glanced_overview = None
+        self.window.show_locked()
+        figures = getattr(self.window.page(PageId.TODAY), "figures", None)
+        if figures is not None:
+            figures.clear()  # no name stays behind the lock screen
+
+    def _first_data(self) -> None:
+        if not self._first_data_done:
+            self._first_data_done = True
+            self.first_data_shown.emit()
 
     def _prepared(self, prepared: Prepared) -> None:
         self.session = prepared.session
+        if prepared.start is not Start.OPEN or self._lock_asked:
+            self._withdraw_glance()
+        if self._lock_asked and prepared.start is Start.OPEN:
+            self._lock_asked = False
+            self.runner.submit(prepared.session.lock, lambda _result: self._ask_password())
+            return
         if prepared.start is Start.NEW:
             self._ask_setup()
         elif prepared.start is Start.LOCKED:
@@ -226,6 +271,7 @@ class GuiShell(QObject):
 
     def _open_failed(self, error: TalkdeskError) -> None:
         """The workspace cannot be opened at all (damaged, missing keys): say so, then quit."""
+        self._withdraw_glance()
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             "talkdesk",
@@ -311,7 +357,14 @@ class GuiShell(QObject):
         """Build the page in view now and the others once it shows (the first data come first)."""
         self.services = services
         first = self.window.current_page_id()
-        self.window.set_page(first, self._build_page(first, services))
+        page = self._build_page(first, services)
+        figures_shown = getattr(page, "figures_shown", None)
+        if figures_shown is not None:
+            figures_shown.connect(self._first_data)
+        if self._glanced_overview is not None and hasattr(page, "show_figures"):
+            page.show_figures(self._glanced_overview)  # the same figures stay, then are read again
+        self._glanced_overview = None
+        self.window.set_page(first, page)
         self._shown(unit, notices)
         self._when_idle(lambda: self._build_other_pages(services, first))
 
@@ -399,7 +452,11 @@ class GuiShell(QObject):
 
     def lock(self) -> None:
         """Hide the records now, close the database and drop the key, then ask the password."""
-        if self.window.is_locked or self.session is None:
+        if self.window.is_locked:
+            return
+        if self.session is None:  # only the first glance is shown: lock once it has opened
+            self._lock_asked = True
+            self._withdraw_glance()
             return
         self.window.show_locked()
         self.idle_lock.stop()

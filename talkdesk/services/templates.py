@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
+from talkdesk import resources
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import Topic
 from talkdesk.services.changes import Changes, Entity
@@ -79,7 +79,7 @@ class TemplatesService:
 
 
 def builtin_templates() -> list[dict[str, Any]]:
-    raw = files("talkdesk.resources").joinpath("templates/talk_prompts.json").read_text("utf-8")
+    raw = resources.path("templates", "talk_prompts.json").read_text("utf-8")
     data: list[dict[str, Any]] = json.loads(raw)
     return data
 

@@ -12,6 +12,7 @@ from sqlalchemy.exc import DatabaseError
 from sqlalchemy.pool import QueuePool
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.storage.cipher import apply_key
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,6 @@ def open_engine(path: Path, key: bytes) -> Engine:
     """
     if len(key) != 32:
         raise ValueError("data key must be 32 bytes")
-    hex_key = key.hex()
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher3,
@@ -63,8 +63,7 @@ def open_engine(path: Path, key: bytes) -> Engine:
     @event.listens_for(engine, "connect", insert=True)
     def _key_connection(dbapi_conn: Any, _record: Any) -> None:
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA cipher_log_level = NONE")
-        cur.execute(f"PRAGMA key = \"x'{hex_key}'\"")
+        apply_key(cur, key)
         for name, value in _SET.items():
             cur.execute(f"PRAGMA {name} = {value}")
         for name, expected in PRAGMAS.items():  # every pooled connection, not just the first

@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError
 
 from talkdesk.storage import migrate
 from talkdesk.storage.database import Database
+from talkdesk.storage.revision import HEAD
 from talkdesk.storage.tables import (
     appointment,
     department,
@@ -48,7 +49,7 @@ class HealthReport:
             self.cipher_errors == 0
             and self.integrity == ["ok"]
             and self.foreign_key_errors == 0
-            and self.revision == migrate.HEAD
+            and self.revision == HEAD
         )
 
 

@@ -10,15 +10,13 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import OperationalError
 
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
+from talkdesk.storage.revision import HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
-# The newest revision in migrations/versions; tests/storage/test_migrations.py keeps
-# it equal to Alembic's head, so opening an up-to-date workspace never imports Alembic.
-HEAD = "0006"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

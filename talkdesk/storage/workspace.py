@@ -24,13 +24,12 @@ from talkdesk.storage.database import Database
 from talkdesk.storage.engine import open_engine
 from talkdesk.storage.kdf import DEFAULT_KDF, KdfParams
 from talkdesk.storage.keyfile import KeyFile
+from talkdesk.storage.keys import KEYFILE_BACKUP_USED, load_keys, remembered_key
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
 from talkdesk.storage.tables import workspace_info
 
 log = logging.getLogger(__name__)
-
-KEYFILE_BACKUP_USED = "keyfile_backup_used"
 
 
 def create_workspace(
@@ -78,7 +77,7 @@ def make_private_folder(folder: Path) -> None:
 def open_with_password(
     paths: WorkspacePaths, password: str, now: datetime | None = None
 ) -> Database:
-    kf, notices = _load_keys(paths)
+    kf, notices = load_keys(paths)
     return _open(paths, kf, keyfile.unwrap_password(kf, password), notices, now)
 
 
@@ -90,7 +89,7 @@ def open_with_recovery(
     now: datetime | None = None,
 ) -> Database:
     """Open with the recovery code and set a new password in the same step."""
-    kf, notices = _load_keys(paths)
+    kf, notices = load_keys(paths)
     key = keyfile.unwrap_recovery(kf, code)
     db = _open(paths, kf, key, notices, now)
     try:
@@ -105,29 +104,19 @@ def open_remembered(
     paths: WorkspacePaths, store: RememberedKeyStore, now: datetime | None = None
 ) -> Database:
     """Open with the secret kept in the OS credential store; KEYRING_UNAVAILABLE otherwise."""
-    kf, notices = _load_keys(paths)
-    if not kf.has(keyfile.REMEMBERED):
-        raise TalkdeskError(ErrorCode.KEYRING_UNAVAILABLE, reason="not_remembered")
-    secret = store.secret(kf.workspace_id)
-    try:
-        key = keyfile.unwrap_remembered(kf, secret)
-    except TalkdeskError as exc:
-        if exc.code is not ErrorCode.KEYRING_UNAVAILABLE:
-            raise
-        # The credential store holds a secret, but not this workspace's (replaced, or stale).
-        raise TalkdeskError(ErrorCode.KEYRING_UNAVAILABLE, reason="mismatch") from None
-    return _open(paths, kf, key, notices, now)
+    kf, notices = load_keys(paths)
+    return _open(paths, kf, remembered_key(kf, store), notices, now)
 
 
 def open_with_key(paths: WorkspacePaths, key: bytes, now: datetime | None = None) -> Database:
     """Open with a data key already in hand (the demo workspace, a verified restore)."""
-    kf, notices = _load_keys(paths)
+    kf, notices = load_keys(paths)
     return _open(paths, kf, key, notices, now)
 
 
 def is_remembered(paths: WorkspacePaths) -> bool:
     try:
-        kf, _ = _load_keys(paths)
+        kf, _ = load_keys(paths)
     except TalkdeskError:
         return False
     return kf.has(keyfile.REMEMBERED)
@@ -151,17 +140,6 @@ def forget(db: Database, store: RememberedKeyStore) -> None:
 def _save(db: Database, kf: KeyFile) -> None:
     keyfile.save(db.paths.keys, kf)
     db.key_file = kf
-
-
-def _load_keys(paths: WorkspacePaths) -> tuple[KeyFile, list[str]]:
-    if not paths.keys.exists() and not paths.keys_backup.exists():
-        if paths.database.exists():
-            raise TalkdeskError(ErrorCode.KEYFILE_DAMAGED, reason="missing")
-        raise TalkdeskError(ErrorCode.WORKSPACE_MISSING)
-    kf, used_backup = keyfile.load(paths.keys)
-    if used_backup:
-        log.warning("key file unreadable; its backup copy was used")
-    return kf, [KEYFILE_BACKUP_USED] if used_backup else []
 
 
 def _open(

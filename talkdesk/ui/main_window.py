@@ -147,6 +147,20 @@ class MainWindow(QMainWindow):
     def page(self, page: PageId) -> QWidget:
         return self._page_widgets[page]
 
+    def show_on_screen(self) -> None:
+        """Show the window; on an office laptop (1366×768) it takes all of the screen."""
+        screen = self.screen().availableGeometry()
+        if screen.width() < 1440 or screen.height() < 900:
+            self.setGeometry(screen)  # with or without a window manager
+            self.showMaximized()
+        else:
+            self.show()
+
+    @property
+    def painted(self) -> bool:
+        """Whether the window has been painted at least once (`first_painted` was sent)."""
+        return self._painted
+
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
+
+from talkdesk import resources
 
 # Chinese faces first, so Han characters never fall back to a Japanese face.
 FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC"]
@@ -81,11 +81,11 @@ def apply(app: QApplication) -> None:
     font.setFamilies([*FONT_FAMILIES, *font.families()])
     font.setPointSize(FONT_POINT_SIZE)
     app.setFont(font)
-    icons = str(files("talkdesk.resources").joinpath("icons")).replace("\\", "/")
+    icons = str(resources.path("icons")).replace("\\", "/")
     app.setStyleSheet(STYLESHEET.replace("@ICONS@", icons))
     app.setWindowIcon(icon("app"))
 
 
 def icon(name: str) -> QIcon:
     """One of the SVG icons shipped in talkdesk.resources/icons."""
-    return QIcon(str(files("talkdesk.resources").joinpath("icons", f"{name}.svg")))
+    return QIcon(str(resources.path("icons", f"{name}.svg")))

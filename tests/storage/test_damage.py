@@ -16,9 +16,9 @@ from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import Role
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.storage import health, workspace
+from talkdesk.storage.keys import KEYFILE_BACKUP_USED
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
-from talkdesk.storage.workspace import KEYFILE_BACKUP_USED
 from tests.conftest import PASSWORD
 from tests.storage.conftest import Filled
 from tests.storage.files import contents, snapshot

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from talkdesk.app.gui import workspace_opener
+from talkdesk.app.openers import WorkspaceOpener
 from talkdesk.app.wiring import GuiShell
 from talkdesk.domain import recovery
 from talkdesk.domain.clock import FixedClock
@@ -21,8 +21,9 @@ PASSWORD = "Blue river 2026!"
 
 def start_shell(qtbot: QtBot, folder: Path, clock: FixedClock) -> GuiShell:
     """The GUI as `talkdesk` starts it, on `folder`; shut down by the caller (or at teardown)."""
+    opener = WorkspaceOpener(folder, clock)
     shell = GuiShell(
-        folder, PreferencesFile(folder / "settings.json"), clock, workspace_opener(folder, clock)
+        folder, PreferencesFile(folder / "settings.json"), clock, opener, glance=opener.glance
     )
     qtbot.addWidget(shell.window)
     shell.start()

@@ -56,13 +56,13 @@ def open_shell(qtbot: QtBot, folder: Path, clock: FixedClock) -> GuiShell:
     def make_engine(source: ReminderService, at: Clock, *callbacks: Any) -> ReminderEngine:
         return ReminderEngine(source, at, *callbacks, monotonic=monotonic, run_jobs=False)
 
-    from talkdesk.app.gui import workspace_opener
+    from talkdesk.app.openers import WorkspaceOpener
 
     shell = GuiShell(
         folder,
         PreferencesFile(folder / "settings.json"),
         clock,
-        workspace_opener(folder, clock),
+        WorkspaceOpener(folder, clock),
         make_engine=make_engine,
     )
     qtbot.addWidget(shell.window)

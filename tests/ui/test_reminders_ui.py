@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from talkdesk.app import wiring
-from talkdesk.app.gui import workspace_opener
+from talkdesk.app.openers import WorkspaceOpener
 from talkdesk.app.wiring import GuiShell
 from talkdesk.domain.clock import Clock, FixedClock
 from talkdesk.reminders.engine import HEARTBEAT_JOB, WAKE_JOB, ReminderEngine
@@ -98,7 +98,7 @@ def open_shell(qtbot: QtBot, folder: Path, time: Time) -> Run:
         folder,
         PreferencesFile(folder / "settings.json"),
         time.clock,
-        workspace_opener(folder, time.clock),
+        WorkspaceOpener(folder, time.clock),
         make_engine=engine_for(time),
     )
     run = Run(shell)

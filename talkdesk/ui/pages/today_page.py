@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QTextDocumentFragment
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,11 +20,14 @@ from PySide6.QtWidgets import (
 
 from talkdesk.domain.coverage import CoverageState
 from talkdesk.services.changes import Entity
-from talkdesk.services.follow_ups import FollowUpFilter, FollowUpListRow
-from talkdesk.services.talks import TalkFilter
+from talkdesk.services.follow_ups import FollowUpListRow
+from talkdesk.services.glance import Overview
+from talkdesk.services.overview import overview
 from talkdesk.ui.labels import label
 from talkdesk.ui.navigation import PageId
 from talkdesk.ui.pages.base import ContentPage
+from talkdesk.ui.pages.today_figures import PAGE_MARGINS, PAGE_SPACING, Card, TodayFigures
+from talkdesk.ui.pages.today_figures import STYLE as figures_style
 from talkdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -48,7 +49,6 @@ QFrame#agendaSection { background: #ffffff; border: 1px solid #d9dee5; border-ra
 QLabel#sectionTitle { font-weight: 600; color: #1f2d3d; }
 QLabel#subTitle { color: #4a5568; font-weight: 600; padding-top: 4px; }
 QLabel#empty { color: #8a94a3; }
-QLabel#detail { color: #5a6778; }
 QPushButton#agendaLine { border: none; border-radius: 4px; background: transparent;
     padding: 0; text-align: left; }
 QPushButton#agendaLine:hover { background: #eef3f9; }
@@ -56,21 +56,10 @@ QLabel#tag_overdue { color: #ffffff; background: #c62828; border-radius: 3px; pa
 QLabel#tag_due { color: #6b4e00; background: #ffd966; border-radius: 3px; padding: 1px 6px; }
 QLabel#tag_missed { color: #5a6778; background: #e2e8f0; border-radius: 3px; padding: 1px 6px; }
 QLabel#tag_plain { color: #1f3f63; background: #d6e4f2; border-radius: 3px; padding: 1px 6px; }
-QPushButton#countCard { background: #ffffff; border: 1px solid #d9dee5; border-radius: 6px; }
-QPushButton#countCard:hover { background: #eef3f9; }
 QPushButton#lineAction { border: 1px solid #c5ced9; border-radius: 4px; background: #ffffff;
     color: #2f5f8f; padding: 1px 8px; }
 QPushButton#lineAction:hover { background: #d6e4f2; }
 """
-
-
-@dataclass(frozen=True)
-class Overview:
-    owner_name: str
-    talks_this_month: int
-    open_follow_ups: int
-    overdue_follow_ups: int
-    feedback_owed: int
 
 
 def target(kind: str, *ids: int) -> str:
@@ -79,42 +68,6 @@ def target(kind: str, *ids: int) -> str:
     for i, value in enumerate(ids):
         parts.append(str(value) if i == 0 else f"person:{value}")
     return ":".join(parts)
-
-
-class Card(QPushButton):
-    """A number with a caption; clicking it opens the page that lists what it counts."""
-
-    def __init__(
-        self, caption: str, page_key: str, choice: str = "", parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("countCard")
-        self.page_key = page_key
-        self.choice = choice
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(150, 56)
-        self.setMaximumHeight(72)
-        self.number_label = QLabel("–")
-        font = QFont(self.number_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.8)
-        font.setBold(True)
-        self.number_label.setFont(font)
-        self.caption_label = QLabel(caption)
-        self.caption_label.setWordWrap(True)
-        for child in (self.number_label, self.caption_label):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.caption_label.setObjectName("detail")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 6, 14, 6)
-        layout.addWidget(self.number_label)
-        layout.addWidget(self.caption_label, 1)
-
-    def set_number(self, value: int | None, warn: bool = False) -> None:
-        """Show the count (None: not known, e.g. while locked)."""
-        shown = "–" if value is None else str(value)
-        self.number_label.setText(shown)
-        self.number_label.setStyleSheet("color: #c62828;" if warn and value else "")
-        self.setAccessibleName(f"{self.caption_label.text()}: {shown}")
 
 
 class AgendaLine(QPushButton):
@@ -255,18 +208,12 @@ class TodayPage(ContentPage):
         self.overview: Overview | None = None
         self.nav_counts: dict[PageId, int] = {}
         self._appointments: AppointmentEditor | None = None
-        self.setStyleSheet(_STYLE)
-        self.greeting_label = QLabel()
-        font = QFont(self.greeting_label.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.greeting_label.setFont(font)
-        self.date_label = QLabel()
-        self.date_label.setObjectName("detail")
-        self.talks_card = Card(self.tr("Talks this month"), "talks")
-        self.open_card = Card(self.tr("Open follow-ups"), "follow_ups", "not_closed")
-        self.overdue_card = Card(self.tr("Overdue follow-ups"), "follow_ups", "overdue")
-        self.feedback_card = Card(
-            self.tr("Follow-ups awaiting feedback"), "follow_ups", "feedback_owed"
+        self.setStyleSheet(figures_style + _STYLE)
+        self.figures = TodayFigures()
+        self.figures.card_clicked.connect(self.open_page)
+        self.greeting_label = self.figures.greeting_label
+        self.talks_card, self.open_card, self.overdue_card, self.feedback_card = (
+            self.figures.cards()
         )
 
         self.appointments_section = Section(self.tr("Appointments"))
@@ -275,17 +222,6 @@ class TodayPage(ContentPage):
         self.triggers_section = Section(self.tr("Triggers waiting"))
         self.follow_ups_section = Section(self.tr("Follow-ups due or overdue"))
 
-        header = QHBoxLayout()
-        header.addWidget(self.greeting_label)
-        header.addStretch()
-        header.addWidget(self.date_label)
-        cards = QGridLayout()
-        cards.setSpacing(10)
-        for column, card in enumerate(self.cards()):
-            cards.addWidget(card, 0, column)
-            card.clicked.connect(
-                lambda _checked=False, c=card: self.open_page.emit(c.page_key, c.choice)
-            )
         left, right = QVBoxLayout(), QVBoxLayout()
         for stack, sections in (
             (left, (self.appointments_section, self.plans_section, self.missed_section)),
@@ -310,14 +246,13 @@ class TodayPage(ContentPage):
         scroll.setStyleSheet("QScrollArea, QWidget#agendaBody { background: transparent; }")
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 12)
-        layout.setSpacing(10)
-        layout.addLayout(header)
-        layout.addLayout(cards)
+        layout.setContentsMargins(*PAGE_MARGINS)
+        layout.setSpacing(PAGE_SPACING)
+        layout.addWidget(self.figures)
         layout.addWidget(scroll, 1)
 
     def cards(self) -> tuple[Card, ...]:
-        return (self.talks_card, self.open_card, self.overdue_card, self.feedback_card)
+        return self.figures.cards()
 
     def sections(self) -> tuple[Section, ...]:
         return (
@@ -346,9 +281,7 @@ class TodayPage(ContentPage):
     def _forget(self) -> None:
         self.agenda = None
         self.overview = None
-        self.greeting_label.clear()
-        for card in self.cards():
-            card.set_number(None)
+        self.figures.clear()
         for section in self.sections():
             section.clear()
         self._set_counts({PageId.TODAY: 0, PageId.PLANS: 0, PageId.FOLLOW_UPS: 0})
@@ -357,34 +290,15 @@ class TodayPage(ContentPage):
         """The figures first (a few counts, quick), then the agenda (coverage of every plan)."""
         services, today = self._services, self._today()
 
-        def read_figures() -> Overview:
-            talks, follow_ups = services.talks, services.follow_ups
-            return Overview(
-                owner_name=services.session.info().owner_name,
-                talks_this_month=talks.count_talks(
-                    TalkFilter(date_from=today.replace(day=1), date_to=today)
-                ),
-                open_follow_ups=follow_ups.count_follow_ups(FollowUpFilter(open_only=True)),
-                overdue_follow_ups=follow_ups.count_follow_ups(
-                    FollowUpFilter(open_only=True, overdue_on=today)
-                ),
-                feedback_owed=follow_ups.count_follow_ups(FollowUpFilter(feedback_owed=True)),
-            )
-
-        self._runner.submit(read_figures, on_success=self._show_figures)
+        self._runner.submit(lambda: overview(services, today), on_success=self.show_figures)
         self._runner.submit(  # `services.agenda` is made (its modules imported) on that thread
             lambda: services.agenda.agenda(today, follow_up_lines=LINES_SHOWN),
             on_success=self._show_agenda,
         )
 
-    def _show_figures(self, overview: Overview) -> None:
-        now = self._services.session.context.now()
-        self.greeting_label.setText(self._greeting(now.hour).replace("%1", overview.owner_name))
-        self.date_label.setText(_long_date(now.date()))
-        self.talks_card.set_number(overview.talks_this_month)
-        self.open_card.set_number(overview.open_follow_ups)
-        self.overdue_card.set_number(overview.overdue_follow_ups, warn=True)
-        self.feedback_card.set_number(overview.feedback_owed, warn=True)
+    def show_figures(self, overview: Overview) -> None:
+        """The greeting and the cards (also given at start-up, from the first glance)."""
+        self.figures.show_overview(overview, self._services.session.context.now())
         self.overview = overview
         self.figures_shown.emit()
 
@@ -588,17 +502,6 @@ class TodayPage(ContentPage):
 
         tag = label(state) if state is CoverageState.OVERDUE else self.tr("Due soon")
         return AgendaLine(tag, text, detail, "follow_ups", target("follow_up", row.id), state)
-
-    def _greeting(self, hour: int) -> str:
-        if hour < 12:
-            return self.tr("Good morning, %1")
-        if hour < 18:
-            return self.tr("Good afternoon, %1")
-        return self.tr("Good evening, %1")
-
-
-def _long_date(day: date) -> str:
-    return QLocale().toString(QDate(day), QLocale.FormatType.LongFormat)
 
 
 def _short_date(day: date) -> str:
