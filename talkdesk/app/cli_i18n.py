@@ -7,7 +7,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from talkdesk import resources
+import talkdesk.resources as resources
 
 # The application object and translator live as long as the command runs;
 # Qt translates nothing without an application instance holding a translator.

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from talkdesk import resources
+import talkdesk.resources as resources
 from talkdesk.app import cli_i18n, config, startup_probe
 from talkdesk.ui import style
 from talkdesk.ui.main_window import MainWindow

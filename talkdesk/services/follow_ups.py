@@ -45,7 +45,18 @@ from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.indexing import follow_up_text
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import Page, enum_parser, insert_id, like_pattern, paged
+from talkdesk.services.query import (
+    Page,
+    as_text,
+    driver_rows,
+    enum_parser,
+    ids_param,
+    in_ids,
+    insert_id,
+    like_pattern,
+    one_of,
+    page_of,
+)
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
 from talkdesk.storage.tables import department, follow_up, follow_up_event, person, talk
@@ -185,6 +196,7 @@ _SORT_COLUMNS: dict[FollowUpSort, ColumnElement[Any]] = {
     FollowUpSort.FEEDBACK: follow_up.c.feedback_on,
 }
 
+# The dates as stored (ISO text): `_list_row` parses them (faster than per-row converters).
 _LIST_COLUMNS = (
     follow_up.c.id,
     follow_up.c.uuid,
@@ -194,10 +206,10 @@ _LIST_COLUMNS = (
     func.coalesce(department.c.name, ""),
     follow_up.c.source,
     follow_up.c.handler,
-    follow_up.c.due_on,
+    as_text(follow_up.c.due_on),
     follow_up.c.status,
-    follow_up.c.feedback_on,
-    follow_up.c.created_at,
+    as_text(follow_up.c.feedback_on),
+    as_text(follow_up.c.created_at),
     follow_up.c.ticket_code,
 )
 _N_LIST = len(_LIST_COLUMNS)
@@ -206,6 +218,9 @@ _N_LIST = len(_LIST_COLUMNS)
 class FollowUpsService:
     def __init__(self, ctx: Context) -> None:
         self._ctx = ctx
+        # (generation, filter) -> count, learned from a first page that held every item:
+        # a list asks for its page and then its count, and the page already told
+        self._known_count: tuple[tuple[int, FollowUpFilter], int] | None = None
 
     # -- lists ------------------------------------------------------------------
 
@@ -216,22 +231,30 @@ class FollowUpsService:
         descending: bool = False,
         page: Page = Page(),
     ) -> list[FollowUpListRow]:
-        with self._ctx.db.reading() as conn:
+        db = self._ctx.db
+        generation = db.generation
+        with db.reading() as conn:
             where, params = _where(conn, flt)
-            rows = conn.execute(_list_select(where, sort, descending), {**params, **page.params()})
-            return [_list_row(r) for r in rows.all()]
+            stmt = _list_select(where, sort, descending, page)
+            rows = list(map(_list_row, driver_rows(conn, stmt, params)))
+        if page.offset == 0 and len(rows) < page.limit:
+            self._known_count = ((generation, flt), len(rows))
+        return rows
 
     def count_follow_ups(self, flt: FollowUpFilter = FollowUpFilter()) -> int:
-        with self._ctx.db.reading() as conn:
+        db = self._ctx.db
+        known = self._known_count
+        if known is not None and known[0] == (db.generation, flt):
+            return known[1]
+        with db.reading() as conn:
             where, params = _where(conn, flt)
-            return int(conn.execute(_count_select(where), params).scalar_one())
+            return int(driver_rows(conn, _count_select(where), params)[0][0])
 
     def rows_by_id(self, ids: list[int]) -> dict[int, FollowUpListRow]:
         if not ids:
             return {}
         with self._ctx.db.reading() as conn:
-            stmt = _joined(select(*_LIST_COLUMNS)).where(follow_up.c.id.in_(ids))
-            return {r.id: r for r in map(_list_row, conn.execute(stmt))}
+            return rows_by_id(conn, ids)
 
     def handlers(self) -> list[str]:
         """Everyone who handles an item now, for the handler filter and for completion."""
@@ -453,14 +476,16 @@ def _joined(stmt: Select[Any]) -> Select[Any]:
 # is built once per combination of filters, so SQLAlchemy reuses it (and its cache key).
 _CONDITIONS: dict[str, ColumnElement[bool]] = {
     "status": follow_up.c.status == bindparam("status"),
-    "open_only": follow_up.c.status.in_(OPEN_STATES),
+    "open_only": one_of(follow_up.c.status, OPEN_STATES),
     "person": follow_up.c.person_id == bindparam("person"),
     "talk": follow_up.c.talk_id == bindparam("talk"),
+    # an expanding list, not `in_ids`: SQLite plans for the departments' few ids (through the
+    # person index) only when it sees them; a JSON list makes it read every item
     "departments": person.c.department_id.in_(bindparam("departments", expanding=True)),
     "handler": follow_up.c.handler == bindparam("handler"),
     "source": follow_up.c.source == bindparam("source"),
     "overdue_on": and_(
-        follow_up.c.status.in_(OPEN_STATES),
+        one_of(follow_up.c.status, OPEN_STATES),
         follow_up.c.due_on < bindparam("overdue_on", type_=Date),
     ),
     "due_from": follow_up.c.due_on >= bindparam("due_from", type_=Date),
@@ -468,7 +493,7 @@ _CONDITIONS: dict[str, ColumnElement[bool]] = {
     "feedback_owed": and_(
         # `status || ''` keeps SQLite off the wide (status, due_on) index: the small partial
         # index of items not yet fed back is 100x quicker (2 ms, not 200, on 79,000 items)
-        follow_up.c.status.concat("").in_(CLOSED_STATES),
+        one_of(follow_up.c.status.concat(""), CLOSED_STATES),
         follow_up.c.feedback_on.is_(None),
         or_(follow_up.c.person_id.is_not(None), follow_up.c.ticket_code.is_not(None)),
     ),
@@ -476,11 +501,13 @@ _CONDITIONS: dict[str, ColumnElement[bool]] = {
 }
 # The conditions on the person's columns: the count joins the person only for these.
 _ON_PERSON = frozenset({"departments"})
+# The conditions that select few items through an index (see `_list_select`).
+_FEW = frozenset({"person", "talk"})
 
 # The search text matches any of these, each found through an index (never by reading every
 # item): the people it names, the words of the items (the full-text index), a ticket code.
 _TEXT_PARTS: dict[str, ColumnElement[bool]] = {
-    "people": follow_up.c.person_id.in_(bindparam("people", expanding=True)),
+    "people": in_ids(follow_up.c.person_id, "people"),
     "words": follow_up.c.id.in_(
         select(search_index.record_of(search_index.rowid_column(Index.FOLLOW_UP)))
         .select_from(search_index.fts_table(Index.FOLLOW_UP))
@@ -540,9 +567,11 @@ def _text_search(conn: Connection, text: str) -> tuple[list[str], dict[str, obje
     lowered = text.lower()
     contains = like_pattern(lowered)
     prefix = like_pattern(lowered.replace(" ", ""), prefix_only=True)
-    people = conn.execute(_PEOPLE_NAMED, {"contains": contains, "prefix": prefix}).scalars()
+    people = [
+        r[0] for r in driver_rows(conn, _PEOPLE_NAMED, {"contains": contains, "prefix": prefix})
+    ]
     parts: list[str] = ["people"]
-    params: dict[str, object] = {"people": list(people)}
+    params: dict[str, object] = {"people": ids_param(people)}
     words = match_expression(text)
     if words is not None:
         parts.append("words")
@@ -554,14 +583,22 @@ def _text_search(conn: Connection, text: str) -> tuple[list[str], dict[str, obje
     return parts, params
 
 
-@functools.cache
-def _list_select(where: tuple[str, ...], sort: FollowUpSort, descending: bool) -> Select[Any]:
+@functools.lru_cache(maxsize=512)
+def _list_select(
+    where: tuple[str, ...], sort: FollowUpSort, descending: bool, page: Page
+) -> Select[Any]:
     """The page's ids first (filtered and sorted on as few columns as possible, often from an
     index alone), then the rows of just those: sorting whole rows of a big table for one page
-    reads every row (seconds over 80,000 items; the ids alone take milliseconds)."""
+    reads every row (seconds over 80,000 items; the ids alone take milliseconds).
+
+    A filter on one person or one talk selects few items through its index: those are read
+    and sorted whole in one step, as reading each item twice would cost more."""
     key = _SORT_COLUMNS[sort]
     # Items without a due date sort last either way.
     order = [key.is_(None), key.desc() if descending else key.asc(), follow_up.c.id]
+    if _FEW & set(where):
+        stmt = _joined(select(*_LIST_COLUMNS)).where(*(_condition(n) for n in where))
+        return page_of(stmt.order_by(*order), page)
     on_department = sort is FollowUpSort.DEPARTMENT
     on_person = on_department or sort is FollowUpSort.PERSON or bool(_ON_PERSON & set(where))
     source: Any = follow_up
@@ -569,11 +606,12 @@ def _list_select(where: tuple[str, ...], sort: FollowUpSort, descending: bool) -
         source = source.outerjoin(person, person.c.id == follow_up.c.person_id)
     if on_department:
         source = source.outerjoin(department, department.c.id == person.c.department_id)
-    ids = paged(
+    ids = page_of(
         select(follow_up.c.id.label("page_id"))
         .select_from(source)
         .where(*(_condition(n) for n in where))
-        .order_by(*order)
+        .order_by(*order),
+        page,
     ).subquery("page")
     rows = (
         ids.join(follow_up, follow_up.c.id == ids.c.page_id)
@@ -595,7 +633,12 @@ _SOURCE = enum_parser(FollowUpSource)
 _STATUS = enum_parser(FollowUpStatus)
 
 
+_DAY = date.fromisoformat
+_MOMENT = datetime.fromisoformat
+
+
 def _list_row(r: Any) -> FollowUpListRow:
+    """A row of `_LIST_COLUMNS` (dates as ISO text)."""
     return FollowUpListRow(
         r[0],
         r[1],
@@ -605,12 +648,36 @@ def _list_row(r: Any) -> FollowUpListRow:
         r[5],
         _SOURCE(r[6]),
         r[7],
-        r[8],
+        _DAY(r[8]) if r[8] else None,
         _STATUS(r[9]),
-        r[10],
-        r[11],
+        _DAY(r[10]) if r[10] else None,
+        _MOMENT(r[11]),
         r[12],
     )
+
+
+_BY_ID = _joined(select(*_LIST_COLUMNS)).where(in_ids(follow_up.c.id, "ids"))
+
+
+_WITH_TEXTS = _joined(
+    select(*_LIST_COLUMNS, follow_up.c.detail, follow_up.c.resolution, follow_up.c.feedback_text)
+).where(in_ids(follow_up.c.id, "ids"))
+
+
+def rows_by_id(conn: Connection, ids: list[int]) -> dict[int, FollowUpListRow]:
+    """The list rows of these items, keyed by id."""
+    return {r.id: r for r in map(_list_row, driver_rows(conn, _BY_ID, {"ids": ids_param(ids)}))}
+
+
+def rows_with_texts(conn: Connection, ids: list[int]) -> dict[int, tuple[FollowUpListRow, str]]:
+    """These items' list rows with their searched text, as the index holds it (search's hits)."""
+    if not ids:
+        return {}
+    out = {}
+    for r in driver_rows(conn, _WITH_TEXTS, {"ids": ids_param(ids)}):
+        row = _list_row(r)
+        out[row.id] = (row, follow_up_text(row.title, *r[_N_LIST:]))
+    return out
 
 
 def _detail(conn: Connection, item_id: int) -> FollowUpDetail:

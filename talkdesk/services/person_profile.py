@@ -10,22 +10,14 @@ the data change. Lists show no note text, and never the private notes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Select,
-    String,
-    bindparam,
-    func,
-    select,
-    type_coerce,
-)
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
 
 from talkdesk.domain.clock import today as today_of
 from talkdesk.domain.coverage import CoverageState
@@ -39,10 +31,15 @@ from talkdesk.domain.values import (
     TriggerKind,
 )
 from talkdesk.services.context import Context
-from talkdesk.services.coverage import CoverageService, MemberStatus
+from talkdesk.services.coverage import (
+    CoverageReport,
+    CoverageService,
+    MemberStatus,
+    PlanCoverage,
+)
 from talkdesk.services.follow_ups import OPEN_STATES
 from talkdesk.services.people import PeopleService, PersonRow
-from talkdesk.services.query import enum_parser
+from talkdesk.services.query import Page, as_text, driver_rows, enum_parser, one_of, page_of
 from talkdesk.services.talks import parse_topics
 from talkdesk.storage.tables import follow_up, person, talk, talk_trigger
 
@@ -194,6 +191,10 @@ class PersonProfileService:
         self._ctx = ctx
         self._people = people
         self._coverage = coverage
+        # the coverage report last asked for, and its lines by person once asked for again
+        self._lines: (
+            tuple[CoverageReport, dict[int, list[tuple[PlanCoverage, MemberStatus]]] | None] | None
+        ) = None
 
     def profile(
         self, person_id: int, on: date | None = None, limit: int = TIMELINE_PAGE
@@ -203,16 +204,17 @@ class PersonProfileService:
         day = on or today_of(self._ctx.clock)
         row = self._people.person(person_id)
         with self._ctx.db.reading() as conn:
-            timeline = _timeline(conn, person_id, limit)
-            last_talk = conn.execute(_LAST_TALK, {"person": person_id}).scalar()
-            open_items = conn.execute(_OPEN_COUNT, {"person": person_id}).scalar_one()
+            rows = _timeline_rows(conn, person_id, limit)
+            talks, items, open_items, last_talk = driver_rows(
+                conn, _PROFILE_COUNTS, {"person": person_id}
+            )[0]
             triggers = _triggers(conn, person_id, day)
         return PersonProfile(
             person=row,
             on=day,
-            timeline=timeline,
-            last_talk_at=last_talk,
-            open_follow_ups=int(open_items),
+            timeline=Timeline(rows, talks, items),
+            last_talk_at=_MOMENT(last_talk) if last_talk else None,
+            open_follow_ups=open_items,
             plans=self.plan_lines(person_id, day),
             triggers=triggers,
         )
@@ -220,21 +222,41 @@ class PersonProfileService:
     def timeline(self, person_id: int, limit: int = TIMELINE_PAGE) -> Timeline:
         """The newest `limit` lines of the person's timeline ("show more" asks for more)."""
         with self._ctx.db.reading() as conn:
-            return _timeline(conn, person_id, limit)
+            rows = _timeline_rows(conn, person_id, limit)
+            talks, items = driver_rows(conn, _COUNTS, {"person": person_id})[0]
+        return Timeline(rows, talks, items)
 
     def plan_lines(self, person_id: int, on: date | None = None) -> tuple[PlanLine, ...]:
         """The person's line in each active plan covering them, from the shared coverage report.
 
         A plan does not list someone who left, its own talker, or someone not covered
-        yet (the plan starts, or they join, after `on`).
+        yet (the plan starts, or they join, after `on`). A report asked for a second time
+        (it is cached until the data change) is sorted by person once, not searched again.
         """
         report = self._coverage.report(on)
-        return tuple(
-            PlanLine(p.plan_id, p.name, p.talker_id, p.talker_name, p.cadence, member)
-            for p in report.plans
-            for member in p.members
-            if member.person.id == person_id
-        )
+        known = self._lines
+        if known is None or known[0] is not report:
+            self._lines = (report, None)
+            return tuple(_lines_of(report, person_id))
+        by_person = known[1]
+        if by_person is None:
+            by_person = {}
+            for plan, member in _members(report):
+                by_person.setdefault(member.person.id, []).append((plan, member))
+            self._lines = (report, by_person)
+        return tuple(_line(plan, member) for plan, member in by_person.get(person_id, ()))
+
+
+def _members(report: CoverageReport) -> Iterator[tuple[PlanCoverage, MemberStatus]]:
+    return ((plan, member) for plan in report.plans for member in plan.members)
+
+
+def _lines_of(report: CoverageReport, person_id: int) -> Iterator[PlanLine]:
+    return (_line(p, m) for p in report.plans for m in p.members if m.person.id == person_id)
+
+
+def _line(plan: PlanCoverage, member: MemberStatus) -> PlanLine:
+    return PlanLine(plan.plan_id, plan.name, plan.talker_id, plan.talker_name, plan.cadence, member)
 
 
 # -- reading ------------------------------------------------------------------------
@@ -242,62 +264,74 @@ class PersonProfileService:
 _talker = person.alias("talker")
 
 
-def _text(column: ColumnElement[Any]) -> ColumnElement[str]:
-    """A date or time column as stored (ISO text), for `_fetch`."""
-    return type_coerce(column, String)
+@functools.lru_cache(maxsize=32)
+def _talks_page(limit: int) -> Select[Any]:
+    """The person's newest talks: one statement per `limit` (the SQL holds it, see `page_of`)."""
+    stmt = (
+        select(
+            talk.c.id,
+            as_text(talk.c.held_at),
+            _talker.c.name,
+            talk.c.kind,
+            talk.c.topics,
+            talk.c.care_level,
+            talk.c.state,
+        )
+        .join(_talker, _talker.c.id == talk.c.talker_id)
+        .where(talk.c.person_id == bindparam("person"))
+        # newest first along the (person_id, held_at) index; its rowid settles ties
+        .order_by(talk.c.held_at.desc(), talk.c.id.desc())
+    )
+    return page_of(stmt, Page(0, limit))
 
 
-# Built once, with bound parameters: the statements (and SQLAlchemy's cache keys) are reused.
-_TALKS = (
-    select(
-        talk.c.id,
-        _text(talk.c.held_at),
-        _talker.c.name,
-        talk.c.kind,
-        talk.c.topics,
-        talk.c.care_level,
-        talk.c.state,
+@functools.lru_cache(maxsize=32)
+def _follow_ups_page(limit: int) -> Select[Any]:
+    stmt = (
+        select(
+            follow_up.c.id,
+            as_text(follow_up.c.created_at),
+            follow_up.c.handler,
+            follow_up.c.title,
+            follow_up.c.status,
+            as_text(follow_up.c.due_on),
+        )
+        .where(follow_up.c.person_id == bindparam("person"))
+        .order_by(follow_up.c.created_at.desc(), follow_up.c.id.desc())
     )
-    .join(_talker, _talker.c.id == talk.c.talker_id)
-    .where(talk.c.person_id == bindparam("person"))
-    # newest first along the (person_id, held_at) index; its rowid settles ties
-    .order_by(talk.c.held_at.desc(), talk.c.id.desc())
-    .limit(bindparam("limit"))
-)
-_FOLLOW_UPS = (
-    select(
-        follow_up.c.id,
-        _text(follow_up.c.created_at),
-        follow_up.c.handler,
-        follow_up.c.title,
-        follow_up.c.status,
-        _text(follow_up.c.due_on),
+    return page_of(stmt, Page(0, limit))
+
+
+# The counts in one statement (each a scalar subquery through the person's index).
+def _count_of(table: Any, *where: ColumnElement[bool]) -> Any:
+    column = table.c.person_id
+    return (
+        select(func.count())
+        .select_from(table)
+        .where(column == bindparam("person"), *where)
+        .scalar_subquery()
     )
-    .where(follow_up.c.person_id == bindparam("person"))
-    .order_by(follow_up.c.created_at.desc(), follow_up.c.id.desc())
-    .limit(bindparam("limit"))
-)
-_TALK_COUNT = select(func.count()).select_from(talk).where(talk.c.person_id == bindparam("person"))
-_FOLLOW_UP_COUNT = (
-    select(func.count()).select_from(follow_up).where(follow_up.c.person_id == bindparam("person"))
-)
-_OPEN_COUNT = _FOLLOW_UP_COUNT.where(follow_up.c.status.in_(OPEN_STATES))
-_LAST_TALK = (
-    select(talk.c.held_at)
+
+
+_COUNTS = select(_count_of(talk), _count_of(follow_up))
+_PROFILE_COUNTS = select(
+    _count_of(talk),
+    _count_of(follow_up),
+    _count_of(follow_up, one_of(follow_up.c.status, OPEN_STATES)),
+    select(as_text(func.max(talk.c.held_at)))
     .where(talk.c.person_id == bindparam("person"))
-    .order_by(talk.c.held_at.desc())
-    .limit(1)
+    .scalar_subquery(),
 )
 _answer = talk.alias("answer")
 _TRIGGERS = (
     select(
         talk_trigger.c.id,
         talk_trigger.c.kind,
-        talk_trigger.c.occurred_on,
-        talk_trigger.c.due_on,
+        as_text(talk_trigger.c.occurred_on),
+        as_text(talk_trigger.c.due_on),
         talk_trigger.c.note,
         talk_trigger.c.talk_id,
-        _answer.c.held_at,
+        as_text(_answer.c.held_at),
     )
     .outerjoin(_answer, _answer.c.id == talk_trigger.c.talk_id)
     .where(talk_trigger.c.person_id == bindparam("person"))
@@ -308,73 +342,80 @@ _CARE = enum_parser(CareLevel)
 _STATE = enum_parser(TalkState)
 _STATUS = enum_parser(FollowUpStatus)
 _TRIGGER = enum_parser(TriggerKind)
+_MOMENT = datetime.fromisoformat
+_DAY = date.fromisoformat
 
 
-def _timeline(conn: Connection, person_id: int, limit: int) -> Timeline:
-    params = {"person": person_id, "limit": limit}
+def _timeline_rows(conn: Connection, person_id: int, limit: int) -> tuple[TimelineRow, ...]:
+    """The newest `limit` of the person's talks and follow-ups, merged: newest first; at
+    the same moment a talk shows above the follow-ups it raised. Each list comes sorted
+    so (by time, then id) and is merged as it is read; only the rows shown are made."""
+    params = {"person": person_id}
+    talks = driver_rows(conn, _talks_page(limit), params)
+    items = driver_rows(conn, _follow_ups_page(limit), params)
+    talk_at = [_MOMENT(r[1]) for r in talks]
+    item_at = [_MOMENT(r[1]) for r in items]
     talk_kind, follow_up_kind, none = TimelineKind.TALK, TimelineKind.FOLLOW_UP, CareLevel.NONE
-    at = datetime.fromisoformat
-    rows = [
-        TimelineRow(
-            talk_kind,
-            talk_id,
-            at(held_at),
-            talker,
-            _KIND(kind),
-            parse_topics(topics),
-            _CARE(care),
-            _STATE(state),
-        )
-        for talk_id, held_at, talker, kind, topics, care, state in _fetch(conn, _TALKS, params)
-    ]
-    rows += [
-        TimelineRow(
-            follow_up_kind,
-            item_id,
-            at(created_at),
-            handler,
-            None,
-            (),
-            none,
-            None,
-            title,
-            _STATUS(status),
-            date.fromisoformat(due_on) if due_on else None,
-        )
-        for item_id, created_at, handler, title, status, due_on in _fetch(conn, _FOLLOW_UPS, params)
-    ]
-    # newest first; at the same moment a talk shows above the follow-ups it raised
-    rows.sort(key=lambda r: (r.at, r.kind is talk_kind, r.id), reverse=True)
-    return Timeline(
-        rows=tuple(rows[:limit]),
-        talks=int(conn.execute(_TALK_COUNT, params).scalar_one()),
-        follow_ups=int(conn.execute(_FOLLOW_UP_COUNT, params).scalar_one()),
-    )
-
-
-def _fetch(conn: Connection, stmt: Select[Any], params: dict[str, int]) -> Sequence[Any]:
-    """The driver's rows, unconverted: dates come as ISO text (`_text`), which
-    `fromisoformat` parses far faster than SQLAlchemy's per-row converters."""
-    return conn.execute(stmt, params).cursor.fetchall()
+    rows: list[TimelineRow] = []
+    append = rows.append
+    t = f = 0
+    n_talks, n_items = len(talks), len(items)
+    for _ in range(min(limit, n_talks + n_items)):
+        if f >= n_items or (t < n_talks and talk_at[t] >= item_at[f]):
+            talk_id, _, talker, kind, topics, care, state = talks[t]
+            append(
+                TimelineRow(
+                    talk_kind,
+                    talk_id,
+                    talk_at[t],
+                    talker,
+                    _KIND(kind),
+                    parse_topics(topics),
+                    _CARE(care),
+                    _STATE(state),
+                )
+            )
+            t += 1
+        else:
+            item_id, _, handler, title, status, due_on = items[f]
+            append(
+                TimelineRow(
+                    follow_up_kind,
+                    item_id,
+                    item_at[f],
+                    handler,
+                    None,
+                    (),
+                    none,
+                    None,
+                    title,
+                    _STATUS(status),
+                    _DAY(due_on) if due_on else None,
+                )
+            )
+            f += 1
+    return tuple(rows)
 
 
 def _triggers(conn: Connection, person_id: int, day: date) -> tuple[TriggerLine, ...]:
     """Waiting triggers first (the earliest due first), then the answered, newest first."""
-    lines = [
-        TriggerLine(
-            trigger_id,
-            _TRIGGER(kind),
-            occurred_on,
-            due_on,
-            note,
-            talk_id,
-            talk_at,
-            (due_on - day).days,
+    lines = []
+    for trigger_id, kind, occurred, due, note, talk_id, talk_at in driver_rows(
+        conn, _TRIGGERS, {"person": person_id}
+    ):
+        due_on = _DAY(due)
+        lines.append(
+            TriggerLine(
+                trigger_id,
+                _TRIGGER(kind),
+                _DAY(occurred),
+                due_on,
+                note,
+                talk_id,
+                _MOMENT(talk_at) if talk_at else None,
+                (due_on - day).days,
+            )
         )
-        for trigger_id, kind, occurred_on, due_on, note, talk_id, talk_at in conn.execute(
-            _TRIGGERS, {"person": person_id}
-        )
-    ]
     waiting = sorted((t for t in lines if not t.answered), key=lambda t: (t.due_on, t.id))
     answered = sorted(
         (t for t in lines if t.answered), key=lambda t: (t.occurred_on, t.id), reverse=True

@@ -11,26 +11,31 @@ are read, a page at a time, with a snippet around the words.
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, exists, literal, or_, select
+from sqlalchemy import Connection, Select, bindparam, exists, literal, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from talkdesk.domain.values import CareLevel, FollowUpStatus, TalkKind, Topic
-from talkdesk.services import indexing
 from talkdesk.services.context import Context
 from talkdesk.services.follow_ups import FollowUpsService
+from talkdesk.services.follow_ups import rows_with_texts as follow_up_rows_with_texts
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import like_pattern
+from talkdesk.services.query import driver_rows, like_pattern
 from talkdesk.services.search_plans import Found, Part, Source, run, union
 from talkdesk.services.talks import TalksService
+from talkdesk.services.talks import rows_with_texts as talk_rows_with_texts
 from talkdesk.storage import search_index
+from talkdesk.storage.database import Database
 from talkdesk.storage.search_index import Index
-from talkdesk.storage.tables import follow_up, person, talk, talk_amendment, talk_note
+from talkdesk.storage.tables import follow_up, person, talk
 
 SNIPPET_CHARS = 72
 """About how long a snippet is; the first match sits near its start."""
@@ -38,6 +43,9 @@ SNIPPET_CHARS = 72
 NAME_CAP = 60
 """A query word matching more people than this is taken as text only (`zh` while typing
 `zhangsan`): a name finds someone, not a tenth of the roster."""
+
+NAMES_KEPT = 256
+"""Most texts whose people `SearchService` keeps while the data stay as they are."""
 
 _TALKS = Source(Index.TALK, talk, talk.c.held_at, talk.c.id)
 _PRIVATE = Source(Index.TALK_PRIVATE, talk, talk.c.held_at, talk.c.id)
@@ -84,17 +92,16 @@ class SearchQuery:
         return not self.words and not self.person.strip()
 
 
-@dataclass(frozen=True)
-class Snippet:
-    """A piece of a record's text; `marks` are the (start, end) of each match in it."""
+class Snippet(NamedTuple):
+    """A piece of a record's text; `marks` are the (start, end) of each match in it (a named
+    tuple, as `SearchHit`)."""
 
     text: str
     marks: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One record found.
+class SearchHit(NamedTuple):
+    """One record found (a named tuple: a page of search builds fifty at a time).
 
     `by`: the talker of a talk, the handler of a follow-up. `title`: a follow-up's
     title ("" for a talk). `private`: found only in private notes or the care
@@ -143,8 +150,7 @@ class SearchResult:
         return self.talk_count + self.follow_up_count
 
 
-@dataclass(frozen=True)
-class _Chosen:
+class _Chosen(NamedTuple):
     key: int
     kind: HitKind
     private: bool = False
@@ -165,6 +171,8 @@ class SearchService:
         self._ctx = ctx
         self._talks = talks
         self._follow_ups = follow_ups
+        # the people each text named, for the database and its generation (see `_named`)
+        self._names: tuple[Database, int, dict[str, list[int]]] | None = None
 
     def search(self, query: str, include_private: bool = False, limit: int = 50) -> SearchResult:
         """The words alone, over talks and follow-ups."""
@@ -178,10 +186,14 @@ class SearchService:
         with self._ctx.db.reading() as conn:
             chosen_people: list[int] | None = None
             if q.person.strip():
-                chosen_people = _people_named(conn, q.person)
+                chosen_people = self._named(conn, q.person)
                 if not chosen_people:
                     return SearchResult(words=words, no_such_person=True)
-            named = {w: ids for w in words if _may_be_name(w) if (ids := _name_of(conn, w))}
+            named = {
+                w: ids
+                for w in words
+                if _may_be_name(w) and len(ids := self._named(conn, w)) <= NAME_CAP and ids
+            }
             departments = (
                 None if q.department_id is None else department_subtree(conn, q.department_id)
             )
@@ -191,73 +203,96 @@ class SearchService:
                 talks = _search(conn, filters, words, named, _TALKS, q.include_private)
             if q.scope is not SearchScope.TALKS:
                 items = _search(conn, filters, words, named, _ITEMS, False)
-        chosen = sorted(
-            [_chosen(k, HitKind.TALK, talks) for k in talks.found.keys]
-            + [_chosen(k, HitKind.FOLLOW_UP, items) for k in items.found.keys],
-            key=lambda c: c.key,
-            reverse=True,
-        )
+            # the newest keys of both kinds (each newest first; keys order by date)
+            newest = heapq.merge(
+                ((k, HitKind.TALK) for k in talks.found.keys),
+                ((k, HitKind.FOLLOW_UP) for k in items.found.keys),
+                reverse=True,
+            )
+            chosen = [
+                _chosen(k, kind, talks if kind is HitKind.TALK else items)
+                for k, kind in itertools.islice(newest, q.limit)
+            ]
+            hits = _hits(conn, chosen, words, set().union(*named.values()))
         return SearchResult(
-            hits=self._hits(chosen[: q.limit], words, set().union(*named.values())),
+            hits=hits,
             talk_count=talks.found.total,
             follow_up_count=items.found.total,
             exact=talks.found.exact and items.found.exact,
-            more=len(chosen) > q.limit,
+            more=len(talks.found.keys) + len(items.found.keys) > q.limit,
             words=words,
         )
 
-    # -- reading the hits of one page ------------------------------------------------------
+    def _named(self, conn: Connection, text: str) -> list[int]:
+        """`_people_named`, kept until the data change: every query word that may be a
+        name is looked up (a scan of the roster), and a search is often asked again
+        (the next word typed, a refresh after a change elsewhere)."""
+        db = self._ctx.db
+        memo = self._names
+        if memo is None or memo[0] is not db or memo[1] != db.generation:
+            memo = (db, db.generation, {})
+            self._names = memo
+        known = memo[2]
+        found = known.get(text)
+        if found is None:
+            if len(known) >= NAMES_KEPT:
+                known.clear()
+            found = known[text] = _people_named(conn, text)
+        return found
 
-    def _hits(
-        self, chosen: list[_Chosen], words: Sequence[str], named: set[int]
-    ) -> tuple[SearchHit, ...]:
-        talk_ids = [search_index.record_id(c.key) for c in chosen if c.kind is HitKind.TALK]
-        item_ids = [search_index.record_id(c.key) for c in chosen if c.kind is HitKind.FOLLOW_UP]
-        talks = self._talks.rows_by_id(talk_ids)
-        items = self._follow_ups.rows_by_id(item_ids)
-        with self._ctx.db.reading() as conn:
-            public, private = _talk_texts(conn, talk_ids)
-            item_texts = _item_texts(conn, item_ids)
-        hits: list[SearchHit] = []
-        for c in chosen:
-            rid = search_index.record_id(c.key)
-            if c.kind is HitKind.TALK and rid in talks:
-                t = talks[rid]
-                body = (private if c.private else public).get(rid, "")
-                hits.append(
-                    SearchHit(
-                        c.kind,
-                        rid,
-                        t.held_at,
-                        t.person_name,
-                        t.department_name,
-                        t.talker_name,
-                        "",
-                        snippet(body, words),
-                        talk_kind=t.kind,
-                        care=t.care_level,
-                        private=c.private,
-                        person_named=c.by_name and t.person_id in named,
-                        by_named=c.by_name and t.talker_id in named,
-                    )
+
+# -- reading the hits of one page ----------------------------------------------------------
+
+
+def _hits(
+    conn: Connection, chosen: list[_Chosen], words: Sequence[str], named: set[int]
+) -> tuple[SearchHit, ...]:
+    """The page's hits: their rows and texts in a statement or two per kind, and snippets."""
+    record_id = search_index.record_id
+    talk_ids = [record_id(c.key) for c in chosen if c.kind is HitKind.TALK]
+    item_ids = [record_id(c.key) for c in chosen if c.kind is HitKind.FOLLOW_UP]
+    talks = talk_rows_with_texts(conn, talk_ids)
+    items = follow_up_rows_with_texts(conn, item_ids)
+    pattern = _pattern(tuple(words))
+    hits: list[SearchHit] = []
+    for c in chosen:
+        rid = record_id(c.key)
+        if c.kind is HitKind.TALK and rid in talks:
+            t, public, private = talks[rid]
+            hits.append(
+                SearchHit(
+                    c.kind,
+                    rid,
+                    t.held_at,
+                    t.person_name,
+                    t.department_name,
+                    t.talker_name,
+                    "",
+                    _snippet(private if c.private else public, pattern, SNIPPET_CHARS),
+                    talk_kind=t.kind,
+                    care=t.care_level,
+                    private=c.private,
+                    person_named=c.by_name and t.person_id in named,
+                    by_named=c.by_name and t.talker_id in named,
                 )
-            elif c.kind is HitKind.FOLLOW_UP and rid in items:
-                f = items[rid]
-                hits.append(
-                    SearchHit(
-                        c.kind,
-                        rid,
-                        f.created_at,
-                        f.person_name,
-                        f.department_name,
-                        f.handler,
-                        f.title,
-                        snippet(item_texts.get(rid, f.title), words),
-                        status=f.status,
-                        person_named=c.by_name and f.person_id in named,
-                    )
+            )
+        elif c.kind is HitKind.FOLLOW_UP and rid in items:
+            f, text = items[rid]
+            hits.append(
+                SearchHit(
+                    c.kind,
+                    rid,
+                    f.created_at,
+                    f.person_name,
+                    f.department_name,
+                    f.handler,
+                    f.title,
+                    _snippet(text, pattern, SNIPPET_CHARS),
+                    status=f.status,
+                    person_named=c.by_name and f.person_id in named,
                 )
-        return tuple(hits)
+            )
+    return tuple(hits)
 
 
 # -- the parts of one search ---------------------------------------------------------------
@@ -362,27 +397,36 @@ def _may_be_name(word: str) -> bool:
     return 2 <= len(word) <= 6 and word.isalpha()
 
 
-def _name_of(conn: Connection, word: str) -> list[int]:
-    """The people a query word names: few, else none (see `NAME_CAP`)."""
-    found = _people_named(conn, word)
-    return found if len(found) <= NAME_CAP else []
-
-
 def _people_named(conn: Connection, text: str) -> list[int]:
     """People (also those who left) named by `text`: exactly (张三, zs, zhangsan) if anyone
     is, else whose name holds it, or whose initials start with it, or their pinyin (from
     its third letter: `zh` is half the roster). `zs` is 张三, not also 周书记 (zsj)."""
     text = text.strip().lower()
+    shape = 0 if not text.isascii() else 1 if len(text) < 3 else 2
+    params = {"contains": like_pattern(text), "prefix": like_pattern(text, prefix_only=True)}
+    rows = driver_rows(conn, _NAMED[shape], params)
+    exact = [r[0] for r in rows if text in (r[1], r[2], r[3])]
+    return exact or [r[0] for r in rows]
+
+
+def _named_select(*conditions: ColumnElement[bool]) -> Select[Any]:
     p = person.c
-    condition: ColumnElement[bool] = p.name.like(like_pattern(text), escape="\\")
-    if text.isascii():
-        prefix = like_pattern(text, prefix_only=True)
-        condition = or_(condition, p.initials.like(prefix, escape="\\"))
-        if len(text) >= 3:
-            condition = or_(condition, p.pinyin.like(prefix, escape="\\"))
-    rows = conn.execute(select(p.id, p.name, p.pinyin, p.initials).where(condition)).all()
-    exact = [r.id for r in rows if text in (r.name, r.pinyin, r.initials)]
-    return exact or [r.id for r in rows]
+    return select(p.id, p.name, p.pinyin, p.initials).where(or_(*conditions))
+
+
+_p = person.c
+_NAMED = (  # by the name; and the initials (ASCII); and the pinyin (ASCII, 3 letters or more)
+    _named_select(_p.name.like(bindparam("contains"), escape="\\")),
+    _named_select(
+        _p.name.like(bindparam("contains"), escape="\\"),
+        _p.initials.like(bindparam("prefix"), escape="\\"),
+    ),
+    _named_select(
+        _p.name.like(bindparam("contains"), escape="\\"),
+        _p.initials.like(bindparam("prefix"), escape="\\"),
+        _p.pinyin.like(bindparam("prefix"), escape="\\"),
+    ),
+)
 
 
 # -- snippets --------------------------------------------------------------------------------
@@ -391,21 +435,30 @@ def _people_named(conn: Connection, text: str) -> list[int]:
 def snippet(text: str, words: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet:
     """About `width` characters of `text` on one line, from shortly before the first word
     found, with every word found in it marked; the start of the text if none is."""
+    return _snippet(text, _pattern(tuple(words)), width)
+
+
+def _snippet(text: str, pattern: re.Pattern[str] | None, width: int) -> Snippet:
+    """`snippet` with the words' pattern made (fifty of these make a page of hits)."""
     flat = " ".join(text.split())
-    pattern = _pattern(tuple(words))
+    n = len(flat)
     first = pattern.search(flat) if pattern is not None else None
-    start = 0 if first is None else max(0, first.start() - width // 5)
-    end = min(len(flat), start + width)
-    start = max(0, min(start, end - width))
-    prefix = "…" if start > 0 else ""
-    suffix = "…" if end < len(flat) else ""
-    marks: tuple[tuple[int, int], ...] = ()
-    if pattern is not None:
-        shift = len(prefix) - start
-        marks = tuple(
-            (m.start() + shift, m.end() + shift) for m in pattern.finditer(flat, start, end)
-        )
-    return Snippet(prefix + flat[start:end] + suffix, marks)
+    if pattern is None or first is None:
+        return Snippet(flat if n <= width else flat[:width] + "…", ())
+    start = first.start() - width // 5
+    if start <= 0 or n <= width:
+        start = 0
+    elif start > n - width:  # the window ends with the text
+        start = n - width
+    end = start + width
+    if start == 0:
+        marks = tuple([m.span() for m in pattern.finditer(flat, 0, end)])
+        return Snippet(flat if end >= n else flat[:end] + "…", marks)
+    shift = 1 - start  # the text starts with "…"
+    marks = tuple(
+        [(m.start() + shift, m.end() + shift) for m in pattern.finditer(flat, start, end)]
+    )
+    return Snippet("…" + flat[start:end] + ("…" if end < n else ""), marks)
 
 
 @functools.lru_cache(maxsize=16)
@@ -414,35 +467,3 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     longest_first = sorted(words, key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in longest_first), re.IGNORECASE)
-
-
-def _talk_texts(conn: Connection, ids: list[int]) -> tuple[dict[int, str], dict[int, str]]:
-    """The searched text of each talk: (public, private), as the indexes hold them."""
-    if not ids:
-        return {}, {}
-    n = talk_note.c
-    amended: dict[int, list[str]] = {}
-    for talk_id, text in conn.execute(
-        select(talk_amendment.c.talk_id, talk_amendment.c.text)
-        .where(talk_amendment.c.talk_id.in_(ids))
-        .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
-    ):
-        amended.setdefault(talk_id, []).append(text)
-    public, private = {}, {}
-    for tid, content, problems, suggestions, notes, reason in conn.execute(
-        select(
-            n.talk_id, n.content, n.problems, n.suggestions, n.private_notes, n.care_reason
-        ).where(n.talk_id.in_(ids))
-    ):
-        extra = "\n".join(amended.get(tid, []))
-        public[tid] = indexing.talk_public_text(content, problems, suggestions, extra)
-        private[tid] = indexing.talk_private_text(notes, reason)
-    return public, private
-
-
-def _item_texts(conn: Connection, ids: list[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    f = follow_up.c
-    stmt = select(f.id, f.title, f.detail, f.resolution, f.feedback_text).where(f.id.in_(ids))
-    return {row[0]: indexing.follow_up_text(*row[1:]) for row in conn.execute(stmt)}

@@ -5,7 +5,7 @@ rows; it yields the matching index keys (date and id, so key order is date
 order), newest first. The plan depends on what is asked:
 
 - text, no conditions: the first page inside the index (`ORDER BY rowid DESC
-  LIMIT n`), the total from the index's count;
+  LIMIT n`, n at least `KEYS_READ`), the total from the index's count when there are more;
 - text and conditions, few hits (at most `JOIN_CAP`): every hit joined to its
   row (exact);
 - text and a narrowing condition (people, a department): that condition's
@@ -20,13 +20,17 @@ No plan reads a row per hit: pages and totals come from a few statements.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Column, Connection, Table, func, select
+from sqlalchemy import Column, Connection, Select, Table, bindparam, func, literal_column, select
 from sqlalchemy.sql import ColumnElement
 
+from talkdesk.domain.search_terms import match_expression
+from talkdesk.services.query import Page, driver_rows, page_of
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
 
@@ -38,6 +42,10 @@ JOIN_CAP = 5_000
 
 PROBE_CAP = 100
 """Most keys checked one by one against a part, to count an overlap exactly."""
+
+KEYS_READ = 500
+"""Keys read from the index for a first page: fewer matches need no count (reading 500 keys
+costs about what counting a rare word does; a common word's count takes 20 times that)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ def run(conn: Connection, part: Part, limit: int) -> Found:
     if not part.conditions:
         return _index_only(conn, part, limit)
     since, before = part.key_bounds()
-    hits = search_index.count(conn, part.source.index, part.text, before, since)
+    hits = count(conn, part.source.index, part.text, before, since)
     if hits <= JOIN_CAP:
         return _joined(conn, part, None) if hits else Found.nothing()
     if part.narrowing:
@@ -180,12 +188,72 @@ def probe(conn: Connection, part: Part, keys: Sequence[int]) -> set[int] | None:
 
 
 def _index_only(conn: Connection, part: Part, limit: int) -> Found:
+    """The newest keys inside the index; up to `KEYS_READ` of them, which are then the
+    count as well: a second statement to count a word found a few hundred times costs
+    more than reading its keys."""
     since, before = part.key_bounds()
     index = part.source.index
-    keys = search_index.find(conn, index, part.text, limit + 1, before, since)
-    if len(keys) <= limit:
+    most = max(limit, KEYS_READ)
+    keys = find(conn, index, part.text, most + 1, before, since)
+    if len(keys) <= most:
         return Found.all_of(keys)
-    return Found(keys, search_index.count(conn, index, part.text, before, since), False)
+    return Found(keys, count(conn, index, part.text, before, since), False)
+
+
+# -- the index alone, by statements built once per shape -------------------------------------
+
+
+def find(
+    conn: Connection,
+    index: Index,
+    text: str,
+    limit: int | None,
+    before: int | None = None,
+    since: int | None = None,
+) -> list[int]:
+    """Keys of the newest `limit` (None: all) records matching `text`, newest first, with
+    `since <= key < before` (as `search_index.find`, by a statement built once)."""
+    expr = match_expression(text)
+    if expr is None:
+        return []
+    stmt = _find_select(index, limit, before is not None, since is not None)
+    rows = driver_rows(conn, stmt, {"q": expr, "before": before, "since": since})
+    return [key for (key,) in rows]
+
+
+def count(
+    conn: Connection, index: Index, text: str, before: int | None = None, since: int | None = None
+) -> int:
+    """How many records match `text`, with `since <= key < before`."""
+    expr = match_expression(text)
+    if expr is None:
+        return 0
+    stmt = _count_select(index, before is not None, since is not None)
+    return int(driver_rows(conn, stmt, {"q": expr, "before": before, "since": since})[0][0])
+
+
+def _bounded(stmt: Select[Any], index: Index, before: bool, since: bool) -> Select[Any]:
+    rowid = search_index.rowid_column(index)
+    stmt = stmt.select_from(search_index.fts_table(index)).where(
+        literal_column(index.value).op("MATCH")(bindparam("q"))
+    )
+    if before:
+        stmt = stmt.where(rowid < bindparam("before"))
+    if since:
+        stmt = stmt.where(rowid >= bindparam("since"))
+    return stmt
+
+
+@functools.lru_cache(maxsize=64)
+def _find_select(index: Index, limit: int | None, before: bool, since: bool) -> Select[Any]:
+    rowid = search_index.rowid_column(index)
+    stmt = _bounded(select(rowid), index, before, since).order_by(rowid.desc())
+    return stmt if limit is None else page_of(stmt, Page(0, limit))
+
+
+@functools.lru_cache(maxsize=16)
+def _count_select(index: Index, before: bool, since: bool) -> Select[Any]:
+    return _bounded(select(func.count()), index, before, since)
 
 
 def _crossed(conn: Connection, part: Part) -> Found | None:
@@ -198,9 +266,7 @@ def _crossed(conn: Connection, part: Part) -> Found | None:
         return None
     if not candidates:
         return Found.nothing()
-    hits = search_index.find(
-        conn, src.index, part.text, None, before=max(candidates) + 1, since=min(candidates)
-    )
+    hits = find(conn, src.index, part.text, None, before=max(candidates) + 1, since=min(candidates))
     return Found.all_of([k for k in hits if k in candidates])
 
 

@@ -35,7 +35,16 @@ from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.info_values import read_json, write_json
 from talkdesk.services.people import department_subtree
-from talkdesk.services.query import Page, enum_parser, insert_id, paged
+from talkdesk.services.query import (
+    Page,
+    as_text,
+    driver_rows,
+    enum_parser,
+    ids_param,
+    in_ids,
+    insert_id,
+    page_of,
+)
 from talkdesk.storage import search_index
 from talkdesk.storage.search_index import Index
 from talkdesk.storage.tables import (
@@ -149,10 +158,11 @@ _SORT_COLUMNS: dict[TalkSort, ColumnElement[Any]] = {
     TalkSort.STATE: talk.c.state,
 }
 
+# `held_at` as stored (ISO text): `_list_row` parses it (faster than per-row converters).
 _LIST_COLUMNS = (
     talk.c.id,
     talk.c.uuid,
-    talk.c.held_at,
+    as_text(talk.c.held_at),
     talk.c.person_id,
     _person.c.name,
     func.coalesce(department.c.name, ""),
@@ -189,21 +199,20 @@ class TalksService:
     ) -> list[TalkListRow]:
         with self._ctx.db.reading() as conn:
             where, params = _where(conn, flt)
-            rows = conn.execute(_list_select(where, sort, descending), {**params, **page.params()})
-            return [_list_row(r) for r in rows.all()]
+            stmt = _list_select(where, sort, descending, page)
+            return list(map(_list_row, driver_rows(conn, stmt, params)))
 
     def count_talks(self, flt: TalkFilter = TalkFilter()) -> int:
         with self._ctx.db.reading() as conn:
             where, params = _where(conn, flt)
-            return int(conn.execute(_count_select(where), params).scalar_one())
+            return int(driver_rows(conn, _count_select(where), params)[0][0])
 
     def rows_by_id(self, ids: list[int]) -> dict[int, TalkListRow]:
         """The list rows of these talks (search hits), keyed by id."""
         if not ids:
             return {}
         with self._ctx.db.reading() as conn:
-            stmt = _joined(select(*_LIST_COLUMNS)).where(talk.c.id.in_(ids))
-            return {r.id: r for r in map(_list_row, conn.execute(stmt))}
+            return {r.id: r for r in map(_list_row, driver_rows(conn, _BY_ID, _ids(ids)))}
 
     # -- one record ---------------------------------------------------------------
 
@@ -339,6 +348,8 @@ def _joined(stmt: Select[Any]) -> Select[Any]:
 _CONDITIONS: dict[str, ColumnElement[bool]] = {
     "person": talk.c.person_id == bindparam("person"),
     "talker": talk.c.talker_id == bindparam("talker"),
+    # an expanding list, not `in_ids`: SQLite plans for the departments' few ids (through the
+    # person index) only when it sees them; a JSON list makes it read every item
     "departments": _person.c.department_id.in_(bindparam("departments", expanding=True)),
     "held_from": talk.c.held_at >= bindparam("held_from", type_=DateTime),
     "held_to": talk.c.held_at <= bindparam("held_to", type_=DateTime),
@@ -364,12 +375,14 @@ def _where(conn: Connection, flt: TalkFilter) -> tuple[tuple[str, ...], dict[str
     return tuple(used), used
 
 
-@functools.cache
-def _list_select(where: tuple[str, ...], sort: TalkSort, descending: bool) -> Select[Any]:
+@functools.lru_cache(maxsize=512)
+def _list_select(
+    where: tuple[str, ...], sort: TalkSort, descending: bool, page: Page
+) -> Select[Any]:
     key = _SORT_COLUMNS[sort]
     order = [key.desc(), talk.c.id.desc()] if descending else [key.asc(), talk.c.id.asc()]
     stmt = _joined(select(*_LIST_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
-    return paged(stmt.order_by(*order))
+    return page_of(stmt.order_by(*order), page)
 
 
 @functools.cache
@@ -386,11 +399,15 @@ _STATE = enum_parser(TalkState)
 _TOPIC = {t.value: t for t in Topic}
 
 
+_MOMENT = datetime.fromisoformat
+
+
 def _list_row(r: Any) -> TalkListRow:
+    """A row of `_LIST_COLUMNS` (`held_at` as ISO text)."""
     return TalkListRow(
         r[0],
         r[1],
-        r[2],
+        _MOMENT(r[2]),
         r[3],
         r[4],
         r[5],
@@ -404,30 +421,89 @@ def _list_row(r: Any) -> TalkListRow:
     )
 
 
+_BY_ID = _joined(select(*_LIST_COLUMNS)).where(in_ids(talk.c.id, "ids"))
+_n = talk_note.c
+_WITH_NOTES = (
+    _joined(
+        select(
+            *_LIST_COLUMNS,
+            _n.content,
+            _n.problems,
+            _n.suggestions,
+            _n.private_notes,
+            _n.care_reason,
+        )
+    )
+    .outerjoin(talk_note, _n.talk_id == talk.c.id)
+    .where(in_ids(talk.c.id, "ids"))
+)
+_AMENDED = (
+    select(talk_amendment.c.talk_id, talk_amendment.c.text)
+    .where(in_ids(talk_amendment.c.talk_id, "ids"))
+    .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
+)
+
+
+def _ids(ids: list[int]) -> dict[str, object]:
+    return {"ids": ids_param(ids)}
+
+
+def rows_with_texts(conn: Connection, ids: list[int]) -> dict[int, tuple[TalkListRow, str, str]]:
+    """These talks' list rows with their searched text, (public, private), as the indexes
+    hold it (search's hits); a talk with no note row has none."""
+    if not ids:
+        return {}
+    amended: dict[int, list[str]] = {}
+    for talk_id, text in driver_rows(conn, _AMENDED, _ids(ids)):
+        amended.setdefault(talk_id, []).append(text)
+    out = {}
+    for r in driver_rows(conn, _WITH_NOTES, _ids(ids)):
+        row = _list_row(r)
+        content, problems, suggestions, notes, reason = r[13:]
+        if content is None:  # no note row
+            public = private = ""
+        else:
+            extra = "\n".join(amended.get(row.id, []))
+            public = indexing.talk_public_text(content, problems, suggestions, extra)
+            private = indexing.talk_private_text(notes, reason)
+        out[row.id] = (row, public, private)
+    return out
+
+
 @functools.cache
 def parse_topics(stored: str) -> tuple[Topic, ...]:
     """Topics as stored (comma-separated codes); unknown codes from a newer version are skipped."""
     return tuple(_TOPIC[t] for t in stored.split(",") if t in _TOPIC)
 
 
-def _detail(conn: Connection, talk_id: int) -> TalkDetail:
-    row = conn.execute(
-        _joined(
-            select(
-                *_LIST_COLUMNS,
-                talk.c.recorder,
-                talk.c.others_present,
-                talk.c.finalised_at,
-                talk_note.c.content,
-                talk_note.c.problems,
-                talk_note.c.suggestions,
-                talk_note.c.care_reason,
-                talk_note.c.private_notes,
-            )
+# One record and its amendments, built once (a statement built per call costs more than
+# reading the record: its cache key, the coercions).
+_DETAIL = (
+    _joined(
+        select(
+            *_LIST_COLUMNS,
+            talk.c.recorder,
+            talk.c.others_present,
+            talk.c.finalised_at,
+            talk_note.c.content,
+            talk_note.c.problems,
+            talk_note.c.suggestions,
+            talk_note.c.care_reason,
+            talk_note.c.private_notes,
         )
-        .outerjoin(talk_note, talk_note.c.talk_id == talk.c.id)
-        .where(talk.c.id == talk_id)
-    ).first()
+    )
+    .outerjoin(talk_note, talk_note.c.talk_id == talk.c.id)
+    .where(talk.c.id == bindparam("talk_id"))
+)
+_AMENDMENTS = (
+    select(talk_amendment.c.created_at, talk_amendment.c.reason, talk_amendment.c.text)
+    .where(talk_amendment.c.talk_id == bindparam("talk_id"))
+    .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
+)
+
+
+def _detail(conn: Connection, talk_id: int) -> TalkDetail:
+    row = conn.execute(_DETAIL, {"talk_id": talk_id}).first()
     if row is None:
         raise TalkdeskError(ErrorCode.NOT_FOUND)
     head = _list_row(row)
@@ -448,14 +524,7 @@ def _detail(conn: Connection, talk_id: int) -> TalkDetail:
         recorder=recorder,
         others_present=others,
     )
-    amendments = tuple(
-        Amendment(*a)
-        for a in conn.execute(
-            select(talk_amendment.c.created_at, talk_amendment.c.reason, talk_amendment.c.text)
-            .where(talk_amendment.c.talk_id == talk_id)
-            .order_by(talk_amendment.c.created_at, talk_amendment.c.id)
-        )
-    )
+    amendments = tuple(Amendment(*a) for a in conn.execute(_AMENDMENTS, {"talk_id": talk_id}))
     return TalkDetail(head, data, finalised_at, amendments)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from talkdesk import resources
+import talkdesk.resources as resources
 from talkdesk.domain.errors import ErrorCode, TalkdeskError
 from talkdesk.domain.values import Topic
 from talkdesk.services.changes import Changes, Entity

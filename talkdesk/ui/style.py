@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
-from talkdesk import resources
+import talkdesk.resources as resources
 
 # Chinese faces first, so Han characters never fall back to a Japanese face.
 FONT_FAMILIES = ["Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC"]

@@ -16,6 +16,7 @@ from talkdesk.services.follow_ups import (
     ticket_text,
 )
 from talkdesk.services.people import PersonInput
+from talkdesk.services.query import Page
 from talkdesk.services.talks import TalkInput
 from tests.services.conftest import Office
 
@@ -189,3 +190,36 @@ def test_reopening_clears_the_closing_date(services: Services, office: Office) -
     assert closed.closed_on == date(2026, 11, 24) and closed.resolution == "政策不允许"
     reopened, _ = fu.set_status(item.id, FollowUpStatus.IN_PROGRESS)
     assert reopened.closed_on is None and reopened.row.status is FollowUpStatus.IN_PROGRESS
+
+
+def test_a_count_learned_from_a_page_is_forgotten_after_a_change(
+    services: Services, office: Office
+) -> None:
+    """The page and then its count, as the Follow-ups page asks: a page that held every item
+    answers the count, until anything is written."""
+    follow_ups = services.follow_ups
+    mine = FollowUpFilter(person_id=office.zhang)
+    follow_ups.create(FollowUpInput("第一件", office.zhang))
+    assert len(follow_ups.list_follow_ups(mine)) == 1
+    assert follow_ups.count_follow_ups(mine) == 1
+    assert follow_ups.count_follow_ups(FollowUpFilter(person_id=office.li)) == 0  # another filter
+    follow_ups.create(FollowUpInput("第二件", office.zhang))
+    assert follow_ups.count_follow_ups(mine) == 2  # not the count the page told before
+    short = follow_ups.list_follow_ups(mine, page=Page(0, 1))  # a full page tells nothing
+    assert len(short) == 1 and follow_ups.count_follow_ups(mine) == 2
+
+
+def test_the_open_items_of_a_person_and_of_everyone(services: Services, office: Office) -> None:
+    """Open means open or in progress (the states written into the SQL once)."""
+    follow_ups = services.follow_ups
+    ids = [follow_ups.create(FollowUpInput(f"事项{i}", office.zhang))[0].id for i in range(4)]
+    follow_ups.set_status(ids[1], FollowUpStatus.IN_PROGRESS)
+    follow_ups.set_status(ids[2], FollowUpStatus.RESOLVED, "已解决")
+    follow_ups.set_status(ids[3], FollowUpStatus.UNRESOLVABLE, "无法解决")
+    follow_ups.create(FollowUpInput("李四的事", office.li))
+    flt = FollowUpFilter(person_id=office.zhang, open_only=True)
+    assert sorted(r.id for r in follow_ups.list_follow_ups(flt)) == ids[:2]
+    assert follow_ups.count_follow_ups(flt) == 2
+    assert follow_ups.count_follow_ups(FollowUpFilter(open_only=True)) == 3
+    profile = services.profiles.profile(office.zhang)
+    assert profile.open_follow_ups == 2

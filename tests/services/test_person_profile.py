@@ -192,3 +192,23 @@ def test_read_in_a_few_queries_however_long_the_history(services: Services, offi
     assert profile.timeline.total == 80
     assert len(profile.timeline.rows) == 80
     assert len(statements) <= 8
+
+
+def test_plan_lines_follow_the_coverage_after_a_change(services: Services, office: Office) -> None:
+    plan, _ = services.plans.create_plan(
+        PlanInput(
+            name="季度谈心谈话",
+            talker_id=office.leader,
+            cadence=CadenceKind.QUARTERLY,
+            start_on=date(2026, 10, 1),
+            person_ids=(office.zhang, office.li),
+        )
+    )
+    profiles = services.profiles
+    assert [p.state for p in profiles.profile(office.zhang).plans] == [CoverageState.DUE]
+    assert [p.state for p in profiles.plan_lines(office.li)] == [CoverageState.DUE]
+    _talk(services, office, datetime(2026, 11, 2, 10))  # 张三's talk this quarter
+    assert [p.state for p in profiles.profile(office.zhang).plans] == [CoverageState.DONE]
+    assert [p.state for p in profiles.plan_lines(office.li)] == [CoverageState.DUE]
+    assert profiles.plan_lines(office.leader) == ()  # the talker is no member
+    assert [p.plan_id for p in profiles.plan_lines(office.zhang)] == [plan.id]

@@ -229,7 +229,11 @@ def test_filters_narrow_the_hits(services: Services, org: Org) -> None:
     assert search.find(SearchQuery(department_id=org.office)).hits == ()
 
 
-def test_a_page_of_hits_with_the_count_of_all(services: Services, org: Org) -> None:
+@pytest.mark.parametrize("keys_read", [search_plans.KEYS_READ, 0])  # 0: counted in the index
+def test_a_page_of_hits_with_the_count_of_all(
+    services: Services, org: Org, monkeypatch: pytest.MonkeyPatch, keys_read: int
+) -> None:
+    monkeypatch.setattr(search_plans, "KEYS_READ", keys_read)
     for n in range(7):
         services.talks.create_talk(
             TalkInput(org.leader, org.zhao, datetime(2026, 1, 1 + n, 9), content="家庭和睦")
@@ -302,3 +306,16 @@ def test_hits_are_read_in_a_few_statements(services: Services, org: Org) -> None
         event.remove(engine, "before_cursor_execute", count)
     assert len(result.hits) == 23
     assert len(statements) <= 12
+
+
+def test_names_looked_up_again_once_the_roster_changes(services: Services, org: Org) -> None:
+    """Who a word names is kept between searches, but not across a change."""
+    search = services.search
+    assert search.find(SearchQuery("zq")).hits == ()  # nobody's initials yet
+    assert search.find(SearchQuery("张三", person="zq")).no_such_person
+    zhou, _ = services.people.add_person(PersonInput("周琦", org.office, "科员"))
+    talk, _ = services.talks.create_talk(
+        TalkInput(org.leader, zhou.id, datetime(2026, 11, 2, 9), content="工作交接顺利。")
+    )
+    assert found(search.find(SearchQuery("zq"))) == [(HitKind.TALK, talk.id)]
+    assert not search.find(SearchQuery("工作", person="zq")).no_such_person

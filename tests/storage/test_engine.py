@@ -32,6 +32,7 @@ def test_the_asserted_pragmas_are_the_ones_we_want() -> None:
 
 def test_every_pooled_connection_is_keyed_with_the_pragmas(session: WorkspaceSession) -> None:
     engine = session.context.db.engine
+    engine.dispose()  # a fresh pool: this thread's held connection (Database.reading) goes too
     with ExitStack() as stack:
         # pool_size + max_overflow connections, all open at once: each a fresh DBAPI connection
         conns = [stack.enter_context(engine.connect()) for _ in range(4)]
