@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from talkdesk.app import gui
 from talkdesk.app.wiring import GuiShell
+from talkdesk.domain.clock import FixedClock
+from talkdesk.ui.navigation import PageId
 from talkdesk.ui.preferences import Language
+from tests.ui.shell_helpers import make_workspace
 
 
 def test_demo_opens_the_main_window_without_a_password_and_cleans_up(
@@ -43,6 +46,41 @@ def test_demo_opens_the_main_window_without_a_password_and_cleans_up(
     assert seen["title"] == "talkdesk — 示例市某某局"
     assert seen["locked"] is False and seen["asked"] is False
     assert not Path(str(seen["folder"])).exists()  # the demo folder is gone
+
+
+def test_a_remembered_workspace_shows_its_figures_before_the_services_load(
+    qapp: QApplication, tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window first, then the glance's figures, then the opened workspace."""
+    folder = tmp_path / "ws"
+    make_workspace(folder, clock, remember=True)
+    events: list[str] = []
+    started = GuiShell.start
+
+    def start(shell: GuiShell) -> None:
+        events.append("painted" if shell.window.painted else "not painted")
+
+        def glanced() -> None:
+            today = shell.window.page(PageId.TODAY)
+            events.append(f"figures {type(today).__name__}, services {shell.services is not None}")
+
+        def opened() -> None:
+            events.append("opened")
+            QTimer.singleShot(0, shell.window.close)
+
+        shell.first_data_shown.connect(glanced)
+        shell.opened.connect(opened)
+        started(shell)
+
+    monkeypatch.setattr(GuiShell, "start", start)
+    monkeypatch.setattr(gui, "stop_on_signals", lambda app: None)
+    default = QLocale()
+    code = gui.run_gui(argparse.Namespace(demo=False, data_dir=str(folder), lang="en"))
+    QLocale.setDefault(default)
+    qapp.setQuitOnLastWindowClosed(True)
+    assert code == 0
+    assert events == ["painted", "figures GlancePage, services False", "opened"]
+    assert "starting the GUI" in (folder / "logs" / "talkdesk.log").read_text()
 
 
 def test_language_follows_the_option_then_the_preference() -> None:
