@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import talkdesk.resources as resources
 from talkdesk.app import cli_i18n, config, startup_probe
 from talkdesk.ui import style
 from talkdesk.ui.main_window import MainWindow
+from talkdesk.ui.messages import unexpected_text
 from talkdesk.ui.preferences import Language, PreferencesFile
 
 if TYPE_CHECKING:
@@ -80,18 +81,26 @@ class _ShellStarter:
         self._window = window
         self._demo = demo
         self._probe = probe
+        self._started = False
         self._shell: GuiShell | None = None
         self._handler: logging.Handler | None = None
 
     def start(self) -> None:
-        if self._shell is not None:
+        if self._started:
             return
+        self._started = True
         from talkdesk.app.logging_setup import setup_logging
         from talkdesk.app.openers import build_shell
 
         self._handler = setup_logging(self._folder / "logs")
         log.info("starting the GUI (demo=%s)", self._demo)
-        shell = build_shell(self._folder, self._preferences, self._window, self._demo)
+        try:
+            shell = build_shell(self._folder, self._preferences, self._window, self._demo)
+        except Exception as exc:  # a bug: say so rather than stay on "opening" for ever
+            log.error("the shell could not be built: %s", type(exc).__name__)
+            QMessageBox.critical(self._window, "talkdesk", unexpected_text())
+            self._app.quit()
+            return
         shell.quit_requested.connect(self._app.quit)
         if self._probe is not None:
             shell.first_data_shown.connect(self._probe.data_shown)

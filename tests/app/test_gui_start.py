@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from talkdesk.app import gui
+from talkdesk.app import gui, openers
 from talkdesk.app.wiring import GuiShell
 from talkdesk.domain.clock import FixedClock
 from talkdesk.ui.navigation import PageId
@@ -81,6 +81,27 @@ def test_a_remembered_workspace_shows_its_figures_before_the_services_load(
     assert code == 0
     assert events == ["painted", "figures GlancePage, services False", "opened"]
     assert "starting the GUI" in (folder / "logs" / "talkdesk.log").read_text()
+
+
+def test_a_failure_to_build_the_shell_is_said_and_quits(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    said: list[str] = []
+
+    def broken(*_args: object) -> GuiShell:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(openers, "build_shell", broken)
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: said.append(text))
+    monkeypatch.setattr(gui, "stop_on_signals", lambda app: None)
+    default = QLocale()
+    code = gui.run_gui(argparse.Namespace(demo=False, data_dir=str(tmp_path / "ws"), lang="en"))
+    QLocale.setDefault(default)
+    qapp.setQuitOnLastWindowClosed(True)
+    assert code == 0
+    assert said and "Something unexpected went wrong" in said[0]
+    log = (tmp_path / "ws" / "logs" / "talkdesk.log").read_text()
+    assert "the shell could not be built: RuntimeError" in log
 
 
 def test_language_follows_the_option_then_the_preference() -> None:
