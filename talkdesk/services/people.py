@@ -17,7 +17,7 @@ from talkdesk.services import audit
 from talkdesk.services.changes import Changes, Entity
 from talkdesk.services.context import Context, stamps
 from talkdesk.services.pinyin import name_keys
-from talkdesk.services.query import Page, enum_parser, insert_id, like_pattern, paged
+from talkdesk.services.query import Page, enum_parser, insert_id, like_pattern, page_of
 from talkdesk.storage.tables import department, person
 
 
@@ -185,8 +185,8 @@ class PeopleService:
         """One page of people matching the filter; names in pinyin (dictionary) order."""
         with self._ctx.db.reading() as conn:
             where, params = _where(conn, flt)
-            stmt = _people_select(where, sort, descending)
-            rows = conn.execute(stmt, {**params, **page.params()}).all()
+            stmt = _people_select(where, sort, descending, page)
+            rows = conn.execute(stmt, params).all()
         return [_person_row(row) for row in rows]
 
     def count_people(self, flt: PeopleFilter = PeopleFilter()) -> int:
@@ -274,13 +274,15 @@ def _joined(stmt: Select[Any]) -> Select[Any]:
 _PERSON_BY_ID = _joined(select(*_PERSON_COLUMNS)).where(person.c.id == bindparam("person_id"))
 
 
-@functools.cache
-def _people_select(where: tuple[str, ...], sort: PeopleSort, descending: bool) -> Select[Any]:
+@functools.lru_cache(maxsize=512)
+def _people_select(
+    where: tuple[str, ...], sort: PeopleSort, descending: bool, page: Page
+) -> Select[Any]:
     key = _SORT_COLUMNS[sort]
     # Ties in name order; a repeated key would keep SQLite from walking the pinyin index.
     ties = [person.c.id] if sort is PeopleSort.NAME else [person.c.pinyin, person.c.id]
     stmt = _joined(select(*_PERSON_COLUMNS)).where(*(_CONDITIONS[n] for n in where))
-    return paged(stmt.order_by(key.desc() if descending else key.asc(), *ties))
+    return page_of(stmt.order_by(key.desc() if descending else key.asc(), *ties), page)
 
 
 @functools.cache

@@ -32,14 +32,6 @@ class Page:
     offset: int = 0
     limit: int = 200
 
-    def params(self) -> dict[str, int]:
-        return {"offset": self.offset, "limit": self.limit}
-
-
-def paged(stmt: Select[Any]) -> Select[Any]:
-    """The statement with bound OFFSET and LIMIT, filled from `Page.params()`."""
-    return stmt.offset(bindparam("offset")).limit(bindparam("limit"))
-
 
 def page_of(stmt: Select[Any], page: Page) -> Select[Any]:
     """The statement with the page's OFFSET and LIMIT written into the SQL.

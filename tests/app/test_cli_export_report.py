@@ -15,15 +15,11 @@ import pytest
 from docx import Document
 from sqlalchemy import text
 
-from talkdesk.app.demo import make_demo_session
 from talkdesk.app.main import main
-from talkdesk.domain.clock import FixedClock
 from talkdesk.reports.report_texts import CONFIDENTIAL
 from talkdesk.services.bundle import Services
 from talkdesk.services.statistics_figures import ReportPeriod
-from talkdesk.services.talks import TalkFilter, TalkInput
-from talkdesk.storage.kdf import FAST_KDF
-from talkdesk.storage.keystore import RememberedKeyStore
+from tests.helpers.demo import add_private_talk, small_demo
 
 PASSWORD = "Demo pass 12345"
 PRIVATE = "私密笔记：绝不写入报告"
@@ -39,15 +35,9 @@ def _qt_application(qapp: object) -> None:
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Services]]:
     """A small demo workspace (20 people, a year of talks) and a Q3 talk with private notes."""
     folder = tmp_path_factory.mktemp("demo") / "ws"
-    clock = FixedClock(datetime(2026, 11, 24, 9, 30))
-    session, _code = make_demo_session(
-        folder, clock, RememberedKeyStore(), FAST_KDF, people=20, years=1, password=PASSWORD
-    )
+    session = small_demo(folder, PASSWORD)
     services = Services(session)
-    last = services.talks.list_talks(TalkFilter())[0]
-    services.talks.create_talk(
-        TalkInput(last.talker_id, last.person_id, datetime(2026, 8, 3, 9, 0), private_notes=PRIVATE)
-    )
+    add_private_talk(services, datetime(2026, 8, 3, 9, 0), PRIVATE)
     try:
         yield folder, services
     finally:

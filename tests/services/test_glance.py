@@ -6,13 +6,12 @@ import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from talkdesk.app.config import FAST_KDF
-from talkdesk.app.demo import make_demo_session
 from talkdesk.domain.clock import FixedClock
 from talkdesk.services.bundle import Services
 from talkdesk.services.follow_ups import FollowUpFilter
@@ -21,6 +20,7 @@ from talkdesk.services.overview import overview
 from talkdesk.services.session import WorkspaceSession
 from talkdesk.storage.keystore import RememberedKeyStore
 from talkdesk.storage.paths import WorkspacePaths
+from tests.helpers.demo import small_demo
 from tests.helpers.memory_keyring import MemoryKeyring
 
 TODAY = date(2026, 11, 24)
@@ -30,10 +30,7 @@ TODAY = date(2026, 11, 24)
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo workspace (made once), closed; each test works on its own copy."""
     folder = tmp_path_factory.mktemp("glance") / "demo"
-    clock = FixedClock(datetime(2026, 11, 24, 9, 30))
-    session, _ = make_demo_session(
-        folder, clock, RememberedKeyStore(), FAST_KDF, people=30, years=1, password="pw 12345678"
-    )
+    session = small_demo(folder, "pw 12345678", people=30)
     session.lock()
     return folder
 
